@@ -1,0 +1,20 @@
+package dev.rnnlab.engine.api.spec;
+
+import dev.rnnlab.engine.api.ConfigNamed;
+
+/** Optimizers, named as in configs. */
+public enum OptimizerKind implements ConfigNamed {
+    SGD("sgd"),
+    ADAM("adam");
+
+    private final String configName;
+
+    OptimizerKind(String configName) {
+        this.configName = configName;
+    }
+
+    @Override
+    public String configName() {
+        return configName;
+    }
+}

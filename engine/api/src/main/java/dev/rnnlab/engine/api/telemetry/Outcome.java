@@ -1,0 +1,25 @@
+package dev.rnnlab.engine.api.telemetry;
+
+import dev.rnnlab.engine.api.ConfigNamed;
+
+/** How a run ended. */
+public enum Outcome implements ConfigNamed {
+    COMPLETED("completed"),
+    /** A loss or gradient became NaN or infinite; the weights are those of the last finite step. */
+    DIVERGED("diverged"),
+    /** The engine or the runner threw. */
+    FAILED("failed"),
+    TIMED_OUT("timed_out"),
+    INTERRUPTED("interrupted");
+
+    private final String configName;
+
+    Outcome(String configName) {
+        this.configName = configName;
+    }
+
+    @Override
+    public String configName() {
+        return configName;
+    }
+}

@@ -1,0 +1,21 @@
+package dev.rnnlab.engine.bptt;
+
+import dev.rnnlab.engine.api.Engine;
+import dev.rnnlab.engine.api.data.SequenceData;
+import dev.rnnlab.engine.api.spec.RunSpec;
+import dev.rnnlab.engine.api.telemetry.RunResult;
+import dev.rnnlab.engine.api.telemetry.TelemetrySink;
+import dev.rnnlab.engine.bptt.math.F32Kernels;
+import dev.rnnlab.engine.bptt.math.F64Kernels;
+
+/** The native engine: picks the kernels for the run's precision and hands over to a {@link Trainer}. */
+final class NativeEngine implements Engine {
+
+    @Override
+    public RunResult train(RunSpec spec, SequenceData data, TelemetrySink sink) {
+        return switch (spec.precision()) {
+            case FLOAT32 -> new Trainer<>(new F32Kernels(), spec, data).run(sink);
+            case FLOAT64 -> new Trainer<>(new F64Kernels(), spec, data).run(sink);
+        };
+    }
+}

@@ -1,0 +1,43 @@
+package dev.rnnlab.engine.bptt;
+
+import dev.rnnlab.engine.api.Capabilities;
+import dev.rnnlab.engine.api.Engine;
+import dev.rnnlab.engine.api.EngineProvider;
+import dev.rnnlab.engine.api.spec.CellKind;
+import dev.rnnlab.engine.api.spec.ClippingKind;
+import dev.rnnlab.engine.api.spec.OptimizerKind;
+import dev.rnnlab.engine.api.spec.Precision;
+import dev.rnnlab.engine.api.spec.ModelSpec;
+import java.util.EnumSet;
+
+/** Registers the native engine under the name {@code native}. */
+public final class NativeEngineProvider implements EngineProvider {
+
+    public static final String NAME = "native";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String version() {
+        String v = NativeEngineProvider.class.getPackage().getImplementationVersion();
+        return v != null ? v : "dev";
+    }
+
+    @Override
+    public Capabilities capabilities() {
+        return new Capabilities(
+                EnumSet.of(CellKind.RNN_TANH, CellKind.RNN_RELU),
+                EnumSet.allOf(OptimizerKind.class),
+                EnumSet.allOf(ClippingKind.class),
+                EnumSet.allOf(Precision.class),
+                ModelSpec.MAX_LAYERS);
+    }
+
+    @Override
+    public Engine create() {
+        return new NativeEngine();
+    }
+}

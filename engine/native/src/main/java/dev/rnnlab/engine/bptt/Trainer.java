@@ -1,0 +1,85 @@
+package dev.rnnlab.engine.bptt;
+
+import dev.rnnlab.engine.api.data.Batch;
+import dev.rnnlab.engine.api.data.SequenceData;
+import dev.rnnlab.engine.api.spec.RunSpec;
+import dev.rnnlab.engine.api.spec.TrainingSpec;
+import dev.rnnlab.engine.api.telemetry.EvalRecord;
+import dev.rnnlab.engine.api.telemetry.Outcome;
+import dev.rnnlab.engine.api.telemetry.RunResult;
+import dev.rnnlab.engine.api.telemetry.StepRecord;
+import dev.rnnlab.engine.api.telemetry.TelemetrySink;
+import dev.rnnlab.engine.bptt.math.Kernels;
+import dev.rnnlab.engine.bptt.model.SequenceModel;
+import dev.rnnlab.engine.bptt.model.TimeMajor;
+import dev.rnnlab.engine.bptt.optim.Clipping;
+import dev.rnnlab.engine.bptt.optim.Optimizer;
+import java.util.SplittableRandom;
+
+/**
+ * The training loop of one run: for each step, forward and full BPTT on the step's batch, the global
+ * gradient norm, a divergence check, clipping, the optimizer update, telemetry; validation before the
+ * first step, every {@code eval_every} steps and after the last.
+ */
+final class Trainer<A> {
+
+    private final Kernels<A> k;
+    private final RunSpec spec;
+    private final SequenceData data;
+    private final SequenceModel<A> model;
+    private final Optimizer<A> optimizer;
+    private final A valInputs;
+    private final A valTargets;
+    private final Batch validation;
+
+    Trainer(Kernels<A> k, RunSpec spec, SequenceData data) {
+        this.k = k;
+        this.spec = spec;
+        this.data = data;
+        this.model = new SequenceModel<>(k, spec.model(), data.inputSize(), data.outputSize(), data.layout());
+        model.initialize(new SplittableRandom(spec.seed()));
+        this.optimizer = Optimizer.create(spec.training().optimizer(), k, model.parameters());
+        this.validation = data.validation();
+        this.valInputs = TimeMajor.inputs(k, validation);
+        this.valTargets = TimeMajor.targets(k, validation);
+    }
+
+    RunResult run(TelemetrySink sink) {
+        TrainingSpec training = spec.training();
+        double lr = training.optimizer().lr();
+        double lastLoss = Double.NaN;
+        double lastVal = validate(0, sink);
+        for (long step = 1; step <= training.steps(); step++) {
+            if (Thread.currentThread().isInterrupted()) {
+                return new RunResult(Outcome.INTERRUPTED, step - 1, lastLoss, lastVal,
+                        "interrupted before step " + step);
+            }
+            double loss = model.forwardBackward(data.trainBatch(step - 1));
+            double norm = Clipping.globalNorm(k, model.parameters());
+            if (!Double.isFinite(loss) || !Double.isFinite(norm)) {
+                sink.step(new StepRecord(step, loss, norm, norm, false, lr));
+                String what = !Double.isFinite(loss) ? "loss" : "gradient norm";
+                return new RunResult(Outcome.DIVERGED, step - 1, loss, lastVal,
+                        "non-finite " + what + " at step " + step + " (loss=" + loss + ", grad_norm=" + norm
+                                + "); weights kept from step " + (step - 1));
+            }
+            boolean clipped = Clipping.apply(training.clipping(), k, model.parameters(), norm);
+            double post = clipped ? Clipping.globalNorm(k, model.parameters()) : norm;
+            optimizer.step(lr);
+            lastLoss = loss;
+            if (step % spec.telemetryEvery() == 0 || step == training.steps()) {
+                sink.step(new StepRecord(step, loss, norm, post, clipped, lr));
+            }
+            if (step % training.evalEvery() == 0 || step == training.steps()) {
+                lastVal = validate(step, sink);
+            }
+        }
+        return new RunResult(Outcome.COMPLETED, training.steps(), lastLoss, lastVal, "");
+    }
+
+    private double validate(long step, TelemetrySink sink) {
+        double val = model.loss(valInputs, valTargets, validation.seqLen(), validation.size());
+        sink.validation(new EvalRecord(step, val));
+        return val;
+    }
+}

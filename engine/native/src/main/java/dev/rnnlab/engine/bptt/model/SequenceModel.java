@@ -1,0 +1,130 @@
+package dev.rnnlab.engine.bptt.model;
+
+import dev.rnnlab.engine.api.data.Batch;
+import dev.rnnlab.engine.api.data.TargetLayout;
+import dev.rnnlab.engine.api.spec.CellSpec;
+import dev.rnnlab.engine.api.spec.ModelSpec;
+import dev.rnnlab.engine.bptt.layer.LinearHead;
+import dev.rnnlab.engine.bptt.layer.MseLoss;
+import dev.rnnlab.engine.bptt.layer.RecurrentLayer;
+import dev.rnnlab.engine.bptt.layer.RnnLayer;
+import dev.rnnlab.engine.bptt.math.Kernels;
+import dev.rnnlab.engine.bptt.param.Initializer;
+import dev.rnnlab.engine.bptt.param.Parameter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * {@code layers} stacked recurrent layers (layer k > 0 reads layer k-1's {@code h_t}), a linear head
+ * and the MSE loss. Inputs and targets are time-major ({@link TimeMajor} converts batches).
+ */
+public final class SequenceModel<A> {
+
+    private final Kernels<A> k;
+    private final List<RecurrentLayer<A>> layers;
+    private final LinearHead<A> head;
+    private final MseLoss<A> loss;
+    private final List<Parameter<A>> parameters;
+    private final List<A> layerInputGrads = new ArrayList<>();
+    private A predictions;
+
+    public SequenceModel(Kernels<A> k, ModelSpec spec, int inputSize, int outputSize, TargetLayout layout) {
+        this.k = k;
+        List<RecurrentLayer<A>> built = new ArrayList<>();
+        for (int l = 0; l < spec.layers(); l++) {
+            int in = l == 0 ? inputSize : spec.hidden();
+            built.add(layer(k, spec.cell(), l, in, spec.hidden()));
+        }
+        this.layers = List.copyOf(built);
+        this.head = new LinearHead<>(k, layout, spec.hidden(), outputSize);
+        this.loss = new MseLoss<>(k);
+        List<Parameter<A>> all = new ArrayList<>();
+        layers.forEach(layer -> all.addAll(layer.parameters()));
+        all.addAll(head.parameters());
+        this.parameters = List.copyOf(all);
+    }
+
+    private static <A> RecurrentLayer<A> layer(Kernels<A> k, CellSpec cell, int index, int in, int hidden) {
+        if (cell instanceof CellSpec.Rnn rnn) {
+            return new RnnLayer<>(k, rnn.nonlinearity(), index, in, hidden);
+        }
+        throw new UnsupportedOperationException("the native engine has no " + cell.kind().configName() + " layer yet");
+    }
+
+    /** PyTorch's default initialisation, U(-1/sqrt(H), 1/sqrt(H)) for every parameter. */
+    public void initialize(SplittableRandom rng) {
+        int fan = layers.get(0).hiddenSize();
+        for (Parameter<A> p : parameters) {
+            Initializer.pytorchDefault(k, p, fan, rng);
+        }
+    }
+
+    /** Parameters in PyTorch {@code state_dict} order. */
+    public List<Parameter<A>> parameters() {
+        return parameters;
+    }
+
+    public List<RecurrentLayer<A>> layers() {
+        return layers;
+    }
+
+    /** Forward pass only; returns the loss. */
+    public double loss(A inputs, A targets, int seqLen, int batch) {
+        forward(inputs, seqLen, batch);
+        return loss.loss(predictions, targets);
+    }
+
+    /** Zeroes the gradients, then runs forward and full BPTT; returns the loss before any update. */
+    public double forwardBackward(A inputs, A targets, int seqLen, int batch) {
+        for (Parameter<A> p : parameters) {
+            k.fill(p.grad(), 0.0);
+        }
+        forward(inputs, seqLen, batch);
+        double value = loss.loss(predictions, targets);
+        A dOut = head.backward(loss.gradient(predictions, targets));
+        for (int l = layers.size() - 1; l >= 0; l--) {
+            A dx = l == 0 ? null : inputGradBuffer(l, seqLen * batch * layers.get(l).inputSize());
+            layers.get(l).backward(dOut, dx);
+            dOut = dx;
+        }
+        return value;
+    }
+
+    /** Predictions of the last forward pass, time-major {@code [T, B, O]} or {@code [B, O]}. */
+    public A predictions() {
+        return predictions;
+    }
+
+    public double forwardBackward(Batch batch) {
+        return forwardBackward(TimeMajor.inputs(k, batch), TimeMajor.targets(k, batch), batch.seqLen(),
+                batch.size());
+    }
+
+    public double loss(Batch batch) {
+        return loss(TimeMajor.inputs(k, batch), TimeMajor.targets(k, batch), batch.seqLen(), batch.size());
+    }
+
+    private void forward(A inputs, int seqLen, int batch) {
+        A x = inputs;
+        int offset = 0;
+        for (RecurrentLayer<A> layer : layers) {
+            layer.forward(x, offset, seqLen, batch);
+            x = layer.outputs();
+            offset = layer.outputOffset();
+        }
+        predictions = head.forward(x, offset, seqLen, batch);
+    }
+
+    private A inputGradBuffer(int layerIndex, int length) {
+        while (layerInputGrads.size() <= layerIndex) {
+            layerInputGrads.add(null);
+        }
+        A buf = layerInputGrads.get(layerIndex);
+        if (buf == null || k.length(buf) != length) {
+            buf = k.allocate(length);
+            layerInputGrads.set(layerIndex, buf);
+        }
+        return buf;
+    }
+}
