@@ -1,0 +1,109 @@
+package dev.rnnlab.reports;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The data island of a report: the sweep, one row per run for the table, and each chart's curves on a
+ * shared x grid. This is the whole contract between the Java side and {@code report.js}.
+ */
+final class ReportData {
+
+    /** Points per curve; uPlot draws 1000s of points per series without trouble, files stay small. */
+    static final int MAX_POINTS = 1000;
+
+    /** A chart: metrics.csv column, title, whether its y axis is logarithmic. */
+    record Chart(String column, String title, boolean log) {}
+
+    static final List<Chart> CHARTS = List.of(
+            new Chart("train_loss", "Training loss", true),
+            new Chart("val_loss", "Validation loss", true),
+            new Chart("grad_norm_pre", "Gradient norm before clipping (global L2)", true),
+            new Chart("grad_norm_post", "Gradient norm after clipping (global L2)", true));
+
+    private ReportData() {}
+
+    static ObjectNode build(SweepReader.Sweep sweep) {
+        ObjectNode root = HtmlSafeJson.MAPPER.createObjectNode();
+        root.put("format", 1);
+        root.put("sweep", sweep.name());
+        ArrayNode axes = root.putArray("axes");
+        sweep.axes().forEach(axes::add);
+        Map<String, Integer> counts = new TreeMap<>();
+        ArrayNode runs = root.putArray("runs");
+        for (RunData r : sweep.runs()) {
+            counts.merge(r.outcome(), 1, Integer::sum);
+            ObjectNode row = runs.addObject();
+            row.put("id", r.id());
+            row.put("index", r.index());
+            row.put("outcome", r.outcome());
+            ObjectNode swept = row.putObject("swept");
+            r.swept().forEach(swept::put);
+            JsonNode s = r.summary();
+            copyNumber(s, "final_train_loss", row);
+            copyNumber(s, "final_val_loss", row);
+            copyNumber(s, "best_val_loss", row);
+            copyNumber(s, "best_val_step", row);
+            copyNumber(s, "steps_done", row);
+            copyNumber(s, "wall_time_s", row);
+            row.put("detail", s == null ? "no summary.json: the run has not finished" : s.path("detail").asText(""));
+            if (r.metrics().skippedLines() > 0) {
+                row.put("warning", r.metrics().skippedLines() + " unreadable line(s) in metrics.csv were skipped");
+            }
+        }
+        ObjectNode countNode = root.putObject("counts");
+        counts.forEach(countNode::put);
+        ArrayNode charts = root.putArray("charts");
+        for (Chart c : CHARTS) {
+            List<long[]> steps = new ArrayList<>();
+            List<double[]> values = new ArrayList<>();
+            for (RunData r : sweep.runs()) {
+                steps.add(r.metrics().steps());
+                values.add(r.metrics().column(c.column()));
+            }
+            SharedGrid.Series series = SharedGrid.build(steps, values, MAX_POINTS, c.log());
+            ObjectNode chart = charts.addObject();
+            chart.put("column", c.column());
+            chart.put("title", c.title());
+            chart.put("log", c.log());
+            ArrayNode x = chart.putArray("x");
+            for (double v : series.x()) {
+                x.add((long) v);
+            }
+            ArrayNode ys = chart.putArray("ys");
+            for (Double[] y : series.ys()) {
+                ArrayNode arr = ys.addArray();
+                for (Double v : y) {
+                    if (v == null) {
+                        arr.addNull();
+                    } else {
+                        arr.add(round(v));
+                    }
+                }
+            }
+        }
+        return root;
+    }
+
+    private static void copyNumber(JsonNode summary, String key, ObjectNode row) {
+        JsonNode v = summary == null ? null : summary.get(key);
+        if (v != null && v.isNumber()) {
+            row.set(key, v);
+        } else {
+            row.putNull(key);
+        }
+    }
+
+    /** Six significant digits: plenty for a chart, a third of the bytes of a full double. */
+    static double round(double v) {
+        if (v == 0 || !Double.isFinite(v)) {
+            return v;
+        }
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(6)).doubleValue();
+    }
+}

@@ -1,0 +1,16 @@
+package dev.rnnlab.reports;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+
+/**
+ * One run as found on disk: its summary (null when the run never finished) and its metrics.
+ *
+ * @param swept swept key path to value, as written in the plan
+ */
+record RunData(String id, int index, Map<String, String> swept, JsonNode summary, Metrics metrics) {
+
+    String outcome() {
+        return summary == null ? "incomplete" : summary.path("outcome").asText("unknown");
+    }
+}

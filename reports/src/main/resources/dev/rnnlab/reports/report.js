@@ -1,0 +1,131 @@
+(function () {
+  'use strict';
+  // Renders the report from the JSON island. User strings (sweep name, swept values, details) are only
+  // ever assigned with textContent, never parsed as HTML.
+  var started = performance.now();
+  var data = JSON.parse(document.getElementById('report-data').textContent);
+  var PALETTE = ['#1f77b4', '#d62728', '#2ca02c', '#ff7f0e', '#9467bd', '#8c564b', '#e377c2', '#17becf',
+    '#7f7f7f', '#bcbd22', '#393b79', '#ad494a', '#637939', '#e6550d', '#5254a3', '#843c39'];
+
+  function el(tag, className, text) {
+    var e = document.createElement(tag);
+    if (className) { e.className = className; }
+    if (text !== undefined && text !== null) { e.textContent = String(text); }
+    return e;
+  }
+  function color(i) { return PALETTE[i % PALETTE.length]; }
+  // Legend names use the last segment of each swept key (hidden=8) unless two axes share it.
+  var shortNames = data.axes.map(function (a) { return a.split('.').pop(); });
+  var useShort = shortNames.every(function (n, i) { return shortNames.indexOf(n) === i; });
+  function runLabel(run) {
+    var parts = data.axes.map(function (a, i) { return (useShort ? shortNames[i] : a) + '=' + run.swept[a]; });
+    return parts.length ? parts.join(', ') : run.id;
+  }
+  function tick(v) {
+    if (v === null || v === undefined) { return ''; }
+    var a = Math.abs(v);
+    return a !== 0 && (a < 0.01 || a >= 1e5) ? v.toExponential(0) : String(+v.toPrecision(3));
+  }
+  function fmt(v) {
+    if (v === null || v === undefined) { return '\u2014'; }
+    if (typeof v !== 'number') { return String(v); }
+    if (Number.isInteger(v)) { return String(v); }
+    return Math.abs(v) >= 1e4 || Math.abs(v) < 1e-3 ? v.toExponential(3) : v.toPrecision(4);
+  }
+
+  // Overview
+  document.getElementById('title').textContent = 'Sweep ' + data.sweep;
+  var counts = Object.keys(data.counts).map(function (k) { return data.counts[k] + ' ' + k; });
+  document.getElementById('overview').textContent = data.runs.length + ' run' + (data.runs.length === 1 ? '' : 's')
+    + (counts.length ? ': ' + counts.join(', ') : '') + (data.axes.length ? '. Swept: ' + data.axes.join(', ') + '.' : '.');
+
+  // Table of runs
+  var columns = [{ key: '#', text: false, get: function (r) { return r.index; } },
+    { key: 'run', text: true, get: function (r) { return r.id; } }];
+  data.axes.forEach(function (a) {
+    columns.push({ key: a, text: true, get: function (r) {
+      var v = r.swept[a]; var n = Number(v); return v !== '' && isFinite(n) ? n : v; } });
+  });
+  columns.push({ key: 'outcome', text: true, get: function (r) { return r.outcome; } },
+    { key: 'final train loss', get: function (r) { return r.final_train_loss; } },
+    { key: 'final val loss', get: function (r) { return r.final_val_loss; } },
+    { key: 'best val loss', get: function (r) { return r.best_val_loss; } },
+    { key: 'steps', get: function (r) { return r.steps_done; } },
+    { key: 'wall time (s)', get: function (r) { return r.wall_time_s; } },
+    { key: 'detail', text: true, get: function (r) { return r.warning ? r.detail + ' ' + r.warning : r.detail; } });
+  var table = document.getElementById('run-table');
+  var thead = el('thead'); var headRow = el('tr'); thead.appendChild(headRow); table.appendChild(thead);
+  var tbody = el('tbody'); table.appendChild(tbody);
+  var rows = data.runs.map(function (r, i) { return { run: r, color: color(i) }; });
+  var sort = { col: -1, dir: 1 };
+  columns.forEach(function (c, ci) {
+    var th = el('th', c.text ? 'text' : '', c.key);
+    th.addEventListener('click', function () {
+      sort.dir = sort.col === ci ? -sort.dir : 1; sort.col = ci; renderRows();
+    });
+    headRow.appendChild(th);
+  });
+  function compare(a, b) {
+    var c = columns[sort.col]; var x = c.get(a.run); var y = c.get(b.run);
+    if (x === null || x === undefined) { return 1; }
+    if (y === null || y === undefined) { return -1; }
+    return (x < y ? -1 : x > y ? 1 : 0) * sort.dir;
+  }
+  function renderRows() {
+    var ordered = rows.slice();
+    if (sort.col >= 0) { ordered.sort(compare); }
+    Array.prototype.forEach.call(headRow.children, function (th, i) {
+      th.classList.toggle('sorted-asc', i === sort.col && sort.dir > 0);
+      th.classList.toggle('sorted-desc', i === sort.col && sort.dir < 0);
+    });
+    tbody.textContent = '';
+    ordered.forEach(function (row) {
+      var tr = el('tr');
+      columns.forEach(function (c, ci) {
+        var td = el('td', c.text ? 'text' : '');
+        if (ci === 1) {
+          var sw = el('span', 'swatch'); sw.style.background = row.color; td.appendChild(sw);
+          td.appendChild(document.createTextNode(row.run.id));
+        } else if (c.key === 'outcome') {
+          td.textContent = row.run.outcome; td.className = 'text outcome-' + row.run.outcome;
+        } else {
+          td.textContent = c.text ? (c.get(row.run) === undefined ? '' : String(c.get(row.run))) : fmt(c.get(row.run));
+        }
+        tr.appendChild(td);
+      });
+      tbody.appendChild(tr);
+    });
+  }
+  renderRows();
+
+  // Charts: one uPlot per metric, every run overlaid on the shared step grid.
+  // Lay out every chart's box first, so each chart is sized to its final grid cell.
+  var chartsDiv = document.getElementById('charts');
+  var boxes = data.charts.map(function (c) {
+    var box = el('section', 'chart');
+    box.setAttribute('data-column', c.column);
+    box.appendChild(el('h2', null, c.title + (c.log ? ' (log scale)' : '')));
+    chartsDiv.appendChild(box);
+    return box;
+  });
+  data.charts.forEach(function (c, ci) {
+    var box = boxes[ci];
+    if (c.x.length === 0) { box.appendChild(el('p', 'empty', 'No values recorded.')); return; }
+    var series = [{ label: 'step' }];
+    data.runs.forEach(function (r, i) {
+      series.push({ label: runLabel(r), stroke: color(i), width: 1.5, spanGaps: false,
+        value: function (u, v) { return fmt(v); } });
+    });
+    var opts = {
+      width: Math.max(420, box.clientWidth - 24), height: 300, series: series,
+      scales: { x: { time: false }, y: { distr: c.log ? 3 : 1 } },
+      axes: [{ label: 'step' }, { size: 56, values: function (u, vals) { return vals.map(tick); } }],
+      legend: { show: data.runs.length <= 30, live: true },
+      cursor: { focus: { prox: 16 } }, focus: { alpha: 0.3 }
+    };
+    new uPlot(opts, [c.x].concat(c.ys), box);
+  });
+
+  document.documentElement.setAttribute('data-render-ms', String(Math.round(performance.now() - started)));
+  document.documentElement.setAttribute('data-rendered', 'ok');
+})();

@@ -1,0 +1,104 @@
+package dev.rnnlab.runner.config;
+
+import dev.rnnlab.engine.api.spec.ClippingSpec;
+import dev.rnnlab.engine.api.spec.OptimizerSpec;
+import dev.rnnlab.engine.api.spec.TrainingSpec;
+import dev.rnnlab.runner.data.DatasetSpec;
+import java.util.regex.Pattern;
+
+/**
+ * Writes an {@link ExperimentSpec} as canonical YAML: fixed key order, every default spelled out,
+ * numbers in one spelling ({@code 1e-3} and {@code 0.001} both become {@code 0.001}). The output is
+ * a valid experiment file that re-runs as is, and its hash is the run id.
+ */
+public final class ConfigWriter {
+
+    private static final Pattern PLAIN = Pattern.compile("[A-Za-z][A-Za-z0-9._-]*");
+
+    private ConfigWriter() {}
+
+    public static String write(ExperimentSpec spec) {
+        StringBuilder out = new StringBuilder();
+        line(out, 0, "name", text(spec.name()));
+        line(out, 0, "seed", Long.toString(spec.seed()));
+        line(out, 0, "engine", text(spec.engine()));
+        out.append("dataset:\n");
+        DatasetSpec d = spec.dataset();
+        line(out, 1, "kind", d.kind().configName());
+        line(out, 1, "seq_len", Integer.toString(d.seqLen()));
+        line(out, 1, "train_size", Integer.toString(d.trainSize()));
+        line(out, 1, "val_size", Integer.toString(d.valSize()));
+        line(out, 1, "seed", Long.toString(d.seed()));
+        switch (d.kind()) {
+            case SINE -> { }
+            case RANDOM_WALK -> line(out, 1, "scale", number(((DatasetSpec.RandomWalk) d).scale()));
+        }
+        out.append("model:\n");
+        line(out, 1, "cell", spec.model().cell().kind().configName());
+        line(out, 1, "hidden", Integer.toString(spec.model().hidden()));
+        line(out, 1, "layers", Integer.toString(spec.model().layers()));
+        out.append("training:\n");
+        TrainingSpec t = spec.training();
+        line(out, 1, "steps", Integer.toString(t.steps()));
+        line(out, 1, "batch_size", Integer.toString(t.batchSize()));
+        line(out, 1, "eval_every", Integer.toString(t.evalEvery()));
+        line(out, 1, "log_every", Integer.toString(spec.logEvery()));
+        line(out, 1, "precision", spec.precision().configName());
+        out.append("  optimizer:\n");
+        OptimizerSpec o = t.optimizer();
+        line(out, 2, "kind", o.kind().configName());
+        line(out, 2, "lr", number(o.lr()));
+        switch (o.kind()) {
+            case SGD -> { }
+            case ADAM -> {
+                OptimizerSpec.Adam a = (OptimizerSpec.Adam) o;
+                line(out, 2, "beta1", number(a.beta1()));
+                line(out, 2, "beta2", number(a.beta2()));
+                line(out, 2, "eps", number(a.eps()));
+            }
+        }
+        out.append("  clipping:\n");
+        ClippingSpec c = t.clipping();
+        line(out, 2, "kind", c.kind().configName());
+        switch (c.kind()) {
+            case NONE -> { }
+            case VALUE -> line(out, 2, "clip_value", number(((ClippingSpec.Value) c).clipValue()));
+            case NORM -> line(out, 2, "max_norm", number(((ClippingSpec.Norm) c).maxNorm()));
+            case GLOBAL_NORM -> line(out, 2, "max_norm", number(((ClippingSpec.GlobalNorm) c).maxNorm()));
+        }
+        return out.toString();
+    }
+
+    /** The shortest text that parses back to exactly {@code v}. */
+    public static String number(double v) {
+        return Double.toString(v);
+    }
+
+    private static void line(StringBuilder out, int indent, String key, String value) {
+        out.append("  ".repeat(indent)).append(key).append(": ").append(value).append('\n');
+    }
+
+    /** A string as a YAML scalar: bare when unambiguous, else double-quoted with escapes. */
+    static String text(String s) {
+        if (PLAIN.matcher(s).matches() && !s.matches("(?i)(y|yes|n|no|true|false|on|off|null)")) {
+            return s;
+        }
+        StringBuilder q = new StringBuilder("\"");
+        for (char ch : s.toCharArray()) {
+            switch (ch) {
+                case '"' -> q.append("\\\"");
+                case '\\' -> q.append("\\\\");
+                case '\n' -> q.append("\\n");
+                case '\t' -> q.append("\\t");
+                default -> {
+                    if (ch < 0x20 || ch == 0x2028 || ch == 0x2029) {
+                        q.append(String.format("\\u%04x", (int) ch));
+                    } else {
+                        q.append(ch);
+                    }
+                }
+            }
+        }
+        return q.append('"').toString();
+    }
+}

@@ -1,0 +1,174 @@
+package dev.rnnlab.runner.config;
+
+import dev.rnnlab.engine.api.spec.CellKind;
+import dev.rnnlab.engine.api.spec.CellSpec;
+import dev.rnnlab.engine.api.spec.ClippingKind;
+import dev.rnnlab.engine.api.spec.ClippingSpec;
+import dev.rnnlab.engine.api.spec.ModelSpec;
+import dev.rnnlab.engine.api.spec.OptimizerKind;
+import dev.rnnlab.engine.api.spec.OptimizerSpec;
+import dev.rnnlab.engine.api.spec.Precision;
+import dev.rnnlab.engine.api.spec.TrainingSpec;
+import dev.rnnlab.runner.data.DatasetKind;
+import dev.rnnlab.runner.data.DatasetSpec;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Binds a config tree (without its {@code sweep:} block) to an {@link ExperimentSpec}, by hand, key by
+ * key. This class is the schema: every key, its type, range and default is declared here and nowhere
+ * else ({@code experiments/README.md} documents the same keys). All problems are collected and thrown
+ * together.
+ */
+public final class ExperimentBinder {
+
+    public static final long DEFAULT_SEED = 0;
+    public static final String DEFAULT_ENGINE = "native";
+    public static final int DEFAULT_SEQ_LEN = 50;
+    public static final int DEFAULT_TRAIN_SIZE = 1000;
+    public static final int DEFAULT_VAL_SIZE = 200;
+    public static final long DEFAULT_DATASET_SEED = 0;
+    public static final int DEFAULT_LAYERS = 1;
+    public static final int DEFAULT_BATCH_SIZE = 16;
+    public static final int DEFAULT_EVAL_EVERY = 100;
+    public static final int DEFAULT_LOG_EVERY = 1;
+    public static final int MAX_STEPS = 100_000_000;
+
+    private ExperimentBinder() {}
+
+    /** Binds {@code root}; keys listed in {@code reserved} (e.g. {@code sweep}) are skipped, not rejected. */
+    public static ExperimentSpec bind(ConfigNode.Mapping root, String... reserved) throws ConfigException {
+        List<ConfigError> errors = new ArrayList<>();
+        MappingReader top = new MappingReader(root, "", errors);
+        for (String r : reserved) {
+            top.has(r);
+        }
+        String name = top.string("name", ExperimentSpec.NAME,
+                "1-100 letters, digits, '.', '_' or '-', starting with a letter or digit");
+        Long seed = top.integer("seed", DEFAULT_SEED, 0, Long.MAX_VALUE);
+        String engine = top.string("engine", DEFAULT_ENGINE);
+        MappingReader datasetReader = top.mapping("dataset", true);
+        DatasetSpec dataset = dataset(datasetReader);
+        ModelSpec model = model(top.mapping("model", true));
+        MappingReader training = top.mapping("training", true);
+        TrainingSpec trainingSpec = null;
+        Precision precision = null;
+        Integer logEvery = null;
+        if (training != null) {
+            trainingSpec = training(training);
+            precision = training.choice("precision", Precision.class, Precision.FLOAT32);
+            logEvery = training.intValue("log_every", DEFAULT_LOG_EVERY, 1, MAX_STEPS);
+            training.rejectUnknownKeys("");
+            if (dataset != null && trainingSpec != null && trainingSpec.batchSize() > dataset.trainSize()) {
+                training.error("batch_size", "batch_size " + trainingSpec.batchSize()
+                        + " is larger than dataset.train_size " + dataset.trainSize() + " (at "
+                        + datasetReader.locationOf("train_size") + ")");
+            }
+        }
+        top.rejectUnknownKeys("");
+        if (!errors.isEmpty()) {
+            throw new ConfigException(sorted(errors));
+        }
+        return new ExperimentSpec(name, seed, engine, dataset, model, trainingSpec, precision, logEvery);
+    }
+
+    private static DatasetSpec dataset(MappingReader r) {
+        if (r == null) {
+            return null;
+        }
+        DatasetKind kind = r.choice("kind", DatasetKind.class, null);
+        Integer seqLen = r.intValue("seq_len", DEFAULT_SEQ_LEN, 1, DatasetSpec.MAX_SEQ_LEN);
+        Integer train = r.intValue("train_size", DEFAULT_TRAIN_SIZE, 1, DatasetSpec.MAX_SIZE);
+        Integer val = r.intValue("val_size", DEFAULT_VAL_SIZE, 1, DatasetSpec.MAX_SIZE);
+        Long seed = r.integer("seed", DEFAULT_DATASET_SEED, 0, Long.MAX_VALUE);
+        DatasetSpec spec = null;
+        if (kind == DatasetKind.RANDOM_WALK) {
+            Double scale = r.number("scale", DatasetSpec.RandomWalk.DEFAULT_SCALE, 0, Double.MAX_VALUE);
+            if (seqLen != null && train != null && val != null && seed != null && scale != null) {
+                spec = new DatasetSpec.RandomWalk(seqLen, train, val, seed, scale);
+            }
+        } else if (kind == DatasetKind.SINE && seqLen != null && train != null && val != null && seed != null) {
+            spec = new DatasetSpec.Sine(seqLen, train, val, seed);
+        }
+        r.rejectUnknownKeys(kind == null ? "" : " for dataset '" + kind.configName() + "'");
+        return spec;
+    }
+
+    private static ModelSpec model(MappingReader r) {
+        if (r == null) {
+            return null;
+        }
+        CellKind cell = r.choice("cell", CellKind.class, null);
+        Integer hidden = r.intValue("hidden", null, 1, ModelSpec.MAX_HIDDEN);
+        Integer layers = r.intValue("layers", DEFAULT_LAYERS, 1, ModelSpec.MAX_LAYERS);
+        r.rejectUnknownKeys("");
+        return cell == null || hidden == null || layers == null ? null
+                : new ModelSpec(CellSpec.of(cell), hidden, layers);
+    }
+
+    private static TrainingSpec training(MappingReader r) {
+        Integer steps = r.intValue("steps", null, 1, MAX_STEPS);
+        Integer batch = r.intValue("batch_size", DEFAULT_BATCH_SIZE, 1, DatasetSpec.MAX_SIZE);
+        Integer evalEvery = r.intValue("eval_every", DEFAULT_EVAL_EVERY, 1, MAX_STEPS);
+        OptimizerSpec optimizer = optimizer(r.mapping("optimizer", true));
+        ClippingSpec clipping = clipping(r.mapping("clipping", false));
+        return steps == null || batch == null || evalEvery == null || optimizer == null || clipping == null ? null
+                : new TrainingSpec(steps, batch, evalEvery, optimizer, clipping);
+    }
+
+    private static OptimizerSpec optimizer(MappingReader r) {
+        if (r == null) {
+            return null;
+        }
+        OptimizerKind kind = r.choice("kind", OptimizerKind.class, null);
+        Double lr = r.number("lr", null, 0, Double.MAX_VALUE);
+        OptimizerSpec spec = null;
+        if (kind == OptimizerKind.ADAM) {
+            Double beta1 = r.fraction("beta1", OptimizerSpec.Adam.DEFAULT_BETA1, 0, 1);
+            Double beta2 = r.fraction("beta2", OptimizerSpec.Adam.DEFAULT_BETA2, 0, 1);
+            Double eps = r.number("eps", OptimizerSpec.Adam.DEFAULT_EPS, 0, Double.MAX_VALUE);
+            if (lr != null && beta1 != null && beta2 != null && eps != null) {
+                spec = new OptimizerSpec.Adam(lr, beta1, beta2, eps);
+            }
+        } else if (kind == OptimizerKind.SGD && lr != null) {
+            spec = new OptimizerSpec.Sgd(lr);
+        }
+        r.rejectUnknownKeys(kind == null ? "" : " for optimizer '" + kind.configName() + "'");
+        return spec;
+    }
+
+    private static ClippingSpec clipping(MappingReader r) {
+        if (r == null) {
+            return null;
+        }
+        ClippingKind kind = r.choice("kind", ClippingKind.class, ClippingKind.NONE);
+        ClippingSpec spec = null;
+        if (kind != null) {
+            switch (kind) {
+                case NONE -> spec = new ClippingSpec.None();
+                case VALUE -> {
+                    Double v = r.number("clip_value", null, 0, Double.MAX_VALUE);
+                    spec = v == null ? null : new ClippingSpec.Value(v);
+                }
+                case NORM -> {
+                    Double v = r.number("max_norm", null, 0, Double.MAX_VALUE);
+                    spec = v == null ? null : new ClippingSpec.Norm(v);
+                }
+                case GLOBAL_NORM -> {
+                    Double v = r.number("max_norm", null, 0, Double.MAX_VALUE);
+                    spec = v == null ? null : new ClippingSpec.GlobalNorm(v);
+                }
+            }
+        }
+        r.rejectUnknownKeys(kind == null ? "" : " for clipping '" + kind.configName() + "'");
+        return spec;
+    }
+
+    static List<ConfigError> sorted(List<ConfigError> errors) {
+        List<ConfigError> out = new ArrayList<>(errors);
+        out.sort(java.util.Comparator.comparing((ConfigError e) -> e.location().source())
+                .thenComparingInt(e -> e.location().line())
+                .thenComparingInt(e -> e.location().column()));
+        return out;
+    }
+}

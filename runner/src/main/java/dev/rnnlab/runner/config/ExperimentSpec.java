@@ -1,0 +1,50 @@
+package dev.rnnlab.runner.config;
+
+import dev.rnnlab.engine.api.spec.ModelSpec;
+import dev.rnnlab.engine.api.spec.Precision;
+import dev.rnnlab.engine.api.spec.RunSpec;
+import dev.rnnlab.engine.api.spec.TrainingSpec;
+import dev.rnnlab.runner.data.DatasetSpec;
+import java.io.Serializable;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * One fully resolved experiment: a single run's configuration, every default filled in. A sweep is a
+ * list of these. Serialisable so executors can ship it elsewhere.
+ *
+ * @param logEvery record training telemetry every this many steps
+ */
+public record ExperimentSpec(
+        String name,
+        long seed,
+        String engine,
+        DatasetSpec dataset,
+        ModelSpec model,
+        TrainingSpec training,
+        Precision precision,
+        int logEvery) implements Serializable {
+
+    /** Names become directory names: letters, digits, '.', '_' and '-', starting with a letter or digit. */
+    public static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
+
+    public ExperimentSpec {
+        Objects.requireNonNull(name, "name");
+        if (!NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("invalid experiment name: " + name);
+        }
+        Objects.requireNonNull(engine, "engine");
+        Objects.requireNonNull(dataset, "dataset");
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(training, "training");
+        Objects.requireNonNull(precision, "precision");
+        if (logEvery < 1) {
+            throw new IllegalArgumentException("log_every must be >= 1");
+        }
+    }
+
+    /** What the engine trains, under the run id {@code runId}. */
+    public RunSpec toRunSpec(String runId) {
+        return new RunSpec(runId, seed, model, training, precision, logEvery);
+    }
+}

@@ -1,0 +1,147 @@
+package dev.rnnlab.runner.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+
+/**
+ * Composes YAML into a {@link ConfigNode} tree with SnakeYAML, never constructing Java objects from
+ * it. Safe options: no global tags, a bound on aliases (alias bombs), nesting and size; duplicate keys
+ * are errors naming both places.
+ */
+public final class YamlLoader {
+
+    /** Configs are small; anything bigger than this is a mistake or an attack. */
+    public static final int MAX_CODE_POINTS = 1 << 20;
+    public static final int MAX_ALIASES = 50;
+    public static final int MAX_NESTING = 40;
+
+    /** The tags a config may carry, all resolved implicitly from plain scalars and collections. */
+    private static final Set<Tag> ALLOWED_TAGS =
+            Set.of(Tag.STR, Tag.INT, Tag.FLOAT, Tag.BOOL, Tag.NULL, Tag.MAP, Tag.SEQ, Tag.TIMESTAMP);
+
+    private YamlLoader() {}
+
+    public static ConfigNode.Mapping loadFile(Path file) throws ConfigException {
+        String source = file.toString();
+        String text;
+        try {
+            if (Files.size(file) > 4L * MAX_CODE_POINTS) {
+                throw new ConfigException(new ConfigError(new Location(source, 1, 1), "",
+                        "file is larger than the limit of " + MAX_CODE_POINTS + " characters"));
+            }
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ConfigException(new ConfigError(new Location(source, 1, 1), "",
+                    "cannot read file: " + e));
+        }
+        ConfigNode root = load(source, text);
+        if (root instanceof ConfigNode.Mapping m) {
+            return m;
+        }
+        throw new ConfigException(new ConfigError(root.location(), "",
+                "an experiment file must be a mapping of keys, got " + root.describe()));
+    }
+
+    /** Composes one YAML document; an empty document is an empty mapping. */
+    public static ConfigNode load(String source, String text) throws ConfigException {
+        LoaderOptions options = new LoaderOptions();
+        options.setAllowDuplicateKeys(true); // detected below, with both locations
+        options.setMaxAliasesForCollections(MAX_ALIASES);
+        options.setNestingDepthLimit(MAX_NESTING);
+        options.setCodePointLimit(MAX_CODE_POINTS);
+        options.setTagInspector(tag -> false);
+        options.setAllowRecursiveKeys(false);
+        Node node;
+        try (Reader reader = new StringReader(text)) {
+            node = new Yaml(options).compose(reader);
+        } catch (MarkedYAMLException e) {
+            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            throw new ConfigException(new ConfigError(location(source, mark), "",
+                    "invalid YAML: " + (e.getProblem() != null ? e.getProblem() : e.getMessage())));
+        } catch (YAMLException e) {
+            throw new ConfigException(new ConfigError(new Location(source, 1, 1), "", "invalid YAML: "
+                    + e.getMessage()));
+        } catch (IOException e) {
+            throw new IllegalStateException("reading a string cannot fail", e);
+        }
+        if (node == null) {
+            return new ConfigNode.Mapping(Map.of(), new Location(source, 1, 1));
+        }
+        List<ConfigError> errors = new ArrayList<>();
+        ConfigNode tree = convert(source, node, "", errors, 0);
+        if (!errors.isEmpty()) {
+            throw new ConfigException(errors);
+        }
+        return tree;
+    }
+
+    private static ConfigNode convert(String source, Node node, String path, List<ConfigError> errors, int depth) {
+        Location at = location(source, node.getStartMark());
+        if (!ALLOWED_TAGS.contains(node.getTag())) {
+            errors.add(new ConfigError(at, path, "YAML tag " + node.getTag() + " is not allowed in configs"));
+        }
+        if (depth > MAX_NESTING) {
+            errors.add(new ConfigError(at, path, "nested deeper than " + MAX_NESTING + " levels"));
+            return new ConfigNode.Mapping(Map.of(), at);
+        }
+        if (node instanceof ScalarNode s) {
+            return new ConfigNode.Scalar(s.getValue(), !s.isPlain(), at);
+        }
+        if (node instanceof SequenceNode seq) {
+            List<ConfigNode> items = new ArrayList<>();
+            for (int i = 0; i < seq.getValue().size(); i++) {
+                items.add(convert(source, seq.getValue().get(i), path + "[" + i + "]", errors, depth + 1));
+            }
+            return new ConfigNode.Sequence(items, at);
+        }
+        MappingNode map = (MappingNode) node;
+        Map<String, ConfigNode.Mapping.Entry> entries = new LinkedHashMap<>();
+        for (NodeTuple tuple : map.getValue()) {
+            Node keyNode = tuple.getKeyNode();
+            Location keyAt = location(source, keyNode.getStartMark());
+            if (!(keyNode instanceof ScalarNode k) || k.getValue().isEmpty()) {
+                errors.add(new ConfigError(keyAt, path, "keys must be plain, non-empty names"));
+                continue;
+            }
+            if (keyNode.getTag().equals(Tag.MERGE)) {
+                errors.add(new ConfigError(keyAt, path, "merge keys (<<) are not supported; use sweep values"));
+                continue;
+            }
+            String key = k.getValue();
+            String childPath = path.isEmpty() ? key : path + "." + key;
+            ConfigNode.Mapping.Entry previous = entries.get(key);
+            if (previous != null) {
+                errors.add(new ConfigError(keyAt, childPath, "duplicate key, first defined at "
+                        + previous.keyLocation()));
+                continue;
+            }
+            entries.put(key, new ConfigNode.Mapping.Entry(key, keyAt,
+                    convert(source, tuple.getValueNode(), childPath, errors, depth + 1)));
+        }
+        return new ConfigNode.Mapping(entries, at);
+    }
+
+    private static Location location(String source, Mark mark) {
+        return mark == null ? new Location(source, 1, 1) : new Location(source, mark.getLine() + 1, mark.getColumn() + 1);
+    }
+}

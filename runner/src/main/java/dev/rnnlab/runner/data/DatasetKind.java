@@ -1,0 +1,20 @@
+package dev.rnnlab.runner.data;
+
+import dev.rnnlab.engine.api.ConfigNamed;
+
+/** Datasets, named as in configs. */
+public enum DatasetKind implements ConfigNamed {
+    SINE("sine"),
+    RANDOM_WALK("random_walk");
+
+    private final String configName;
+
+    DatasetKind(String configName) {
+        this.configName = configName;
+    }
+
+    @Override
+    public String configName() {
+        return configName;
+    }
+}

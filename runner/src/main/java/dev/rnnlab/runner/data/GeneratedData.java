@@ -1,0 +1,88 @@
+package dev.rnnlab.runner.data;
+
+import dev.rnnlab.engine.api.data.Batch;
+import dev.rnnlab.engine.api.data.SequenceData;
+import dev.rnnlab.engine.api.data.TargetLayout;
+import java.util.SplittableRandom;
+
+/**
+ * A generated dataset served in shuffled epochs. The train and validation splits come from two
+ * independent streams of {@code dataset.seed}; batch order comes from the run's seed. Sample
+ * {@code p = step * B + j} of the training stream is element {@code p mod N} of epoch
+ * {@code p / N}'s permutation, so {@link #trainBatch(long)} is a pure function of the step.
+ */
+public final class GeneratedData implements SequenceData {
+
+    private final WindowSet train;
+    private final WindowSet validation;
+    private final int batchSize;
+    private final long shuffleSeed;
+    private long cachedEpoch = -1;
+    private int[] cachedPermutation;
+
+    public GeneratedData(DatasetSpec spec, long runSeed, int batchSize) {
+        SplittableRandom root = new SplittableRandom(spec.seed());
+        SplittableRandom trainStream = root.split();
+        SplittableRandom valStream = root.split();
+        this.train = Generators.generate(spec, spec.trainSize(), trainStream);
+        this.validation = Generators.generate(spec, spec.valSize(), valStream);
+        this.batchSize = batchSize;
+        this.shuffleSeed = runSeed;
+    }
+
+    @Override
+    public int inputSize() {
+        return train.inputSize();
+    }
+
+    @Override
+    public int outputSize() {
+        return train.outputSize();
+    }
+
+    @Override
+    public int seqLen() {
+        return train.seqLen();
+    }
+
+    @Override
+    public TargetLayout layout() {
+        return train.layout();
+    }
+
+    @Override
+    public Batch trainBatch(long step) {
+        int n = train.count();
+        int[] indices = new int[batchSize];
+        for (int j = 0; j < batchSize; j++) {
+            long position = step * batchSize + j;
+            indices[j] = permutation(position / n)[(int) (position % n)];
+        }
+        return train.gather(indices);
+    }
+
+    @Override
+    public Batch validation() {
+        return validation.all();
+    }
+
+    private int[] permutation(long epoch) {
+        if (epoch != cachedEpoch) {
+            int n = train.count();
+            int[] p = new int[n];
+            for (int i = 0; i < n; i++) {
+                p[i] = i;
+            }
+            SplittableRandom rng = new SplittableRandom(shuffleSeed * 0x9E3779B97F4A7C15L + epoch);
+            for (int i = n - 1; i > 0; i--) { // Fisher-Yates
+                int j = rng.nextInt(i + 1);
+                int tmp = p[i];
+                p[i] = p[j];
+                p[j] = tmp;
+            }
+            cachedEpoch = epoch;
+            cachedPermutation = p;
+        }
+        return cachedPermutation;
+    }
+}

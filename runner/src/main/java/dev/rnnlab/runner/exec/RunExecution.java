@@ -1,0 +1,94 @@
+package dev.rnnlab.runner.exec;
+
+import dev.rnnlab.engine.api.EngineProvider;
+import dev.rnnlab.engine.api.spec.RunSpec;
+import dev.rnnlab.engine.api.telemetry.Outcome;
+import dev.rnnlab.engine.api.telemetry.RunResult;
+import dev.rnnlab.runner.config.ExperimentSpec;
+import dev.rnnlab.runner.data.GeneratedData;
+import dev.rnnlab.runner.store.AtomicFiles;
+import dev.rnnlab.runner.store.MetricsWriter;
+import dev.rnnlab.runner.store.RunDirectory;
+import dev.rnnlab.runner.store.RunSummary;
+import dev.rnnlab.runner.sweep.PlannedRun;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.logging.log4j.CloseableThreadContext;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
+/**
+ * Executes one planned run into its directory: reset leftovers of an unfinished attempt, write the
+ * resolved config, train with metrics streamed to {@code metrics.csv}, and commit {@code summary.json}
+ * last. Every way the run can end produces a summary; nothing thrown by the engine escapes.
+ */
+final class RunExecution {
+
+    /** Log4j routes log events carrying this context key to the file it names (see log4j2.xml). */
+    static final String RUN_LOG_KEY = "runLog";
+    private static final Logger LOG = LogManager.getLogger(RunExecution.class);
+
+    private final EngineProvider engine;
+    private final String sweepName;
+
+    RunExecution(EngineProvider engine, String sweepName) {
+        this.engine = engine;
+        this.sweepName = sweepName;
+    }
+
+    RunSummary execute(PlannedRun run, RunDirectory dir) throws IOException {
+        dir.reset();
+        AtomicFiles.write(dir.config(), run.resolvedConfig());
+        Instant start = Instant.now();
+        RunResult result;
+        double bestVal = Double.NaN;
+        long bestStep = -1;
+        try (CloseableThreadContext.Instance ctx = CloseableThreadContext.put(RUN_LOG_KEY, dir.log().toString())) {
+            LOG.info("run {} ({} of sweep {}) starting: {}", run.id(), run.index(), sweepName, run.swept());
+            ExperimentSpec spec = run.spec();
+            RunSpec runSpec = spec.toRunSpec(run.id());
+            try (MetricsWriter metrics = new MetricsWriter(dir.metrics())) {
+                try {
+                    GeneratedData data = new GeneratedData(spec.dataset(), spec.seed(), spec.training().batchSize());
+                    result = engine.create().train(runSpec, data, metrics);
+                } catch (RuntimeException | Error e) {
+                    LOG.error("run {} failed", run.id(), e);
+                    result = new RunResult(Outcome.FAILED, 0, Double.NaN, Double.NaN, e.toString());
+                }
+                bestVal = metrics.bestValidationLoss();
+                bestStep = metrics.bestValidationStep();
+            }
+            LOG.info("run {} ended: {} after {} steps{}", run.id(), result.outcome().configName(), result.stepsDone(),
+                    result.detail().isEmpty() ? "" : " (" + result.detail() + ")");
+        }
+        Instant end = Instant.now();
+        RunSummary summary = new RunSummary(RunSummary.FORMAT, run.id(), sweepName, run.index(),
+                result.outcome().configName(), result.detail(), result.stepsDone(), finite(result.finalTrainLoss()),
+                finite(result.finalValidationLoss()), finite(bestVal), bestStep < 0 ? null : bestStep,
+                Duration.between(start, end).toNanos() / 1e9, start.toString(), end.toString(), engine.name(),
+                engine.version(), run.spec().seed(), run.swept(), provenance());
+        dir.writeSummary(summary);
+        return summary;
+    }
+
+    private static Double finite(double v) {
+        return Double.isFinite(v) ? v : null;
+    }
+
+    private static Map<String, String> provenance() {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+        p.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+                + System.getProperty("os.arch"));
+        p.put("rnnlab", version());
+        return p;
+    }
+
+    private static String version() {
+        String v = RunExecution.class.getPackage().getImplementationVersion();
+        return v != null ? v : "dev";
+    }
+}

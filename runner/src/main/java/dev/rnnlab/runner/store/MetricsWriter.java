@@ -1,0 +1,93 @@
+package dev.rnnlab.runner.store;
+
+import dev.rnnlab.engine.api.telemetry.EvalRecord;
+import dev.rnnlab.engine.api.telemetry.StepRecord;
+import dev.rnnlab.engine.api.telemetry.TelemetrySink;
+import java.io.BufferedWriter;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Writes {@code metrics.csv}: one row per recorded step, training and validation values of the same
+ * step merged into one row. Empty cells mean "not recorded at this step"; non-finite values are
+ * written as {@code NaN}, {@code Infinity}, {@code -Infinity}.
+ */
+public final class MetricsWriter implements TelemetrySink, Closeable {
+
+    public static final String HEADER = "step,train_loss,val_loss,grad_norm_pre,grad_norm_post,clipped,lr";
+
+    private final BufferedWriter out;
+    private StepRecord pendingStep;
+    private double bestVal = Double.NaN;
+    private long bestValStep = -1;
+
+    public MetricsWriter(Path file) throws IOException {
+        this.out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+        out.write(HEADER);
+        out.write('\n');
+    }
+
+    @Override
+    public void step(StepRecord r) {
+        flushPending("");
+        pendingStep = r;
+    }
+
+    @Override
+    public void validation(EvalRecord r) {
+        if (Double.isFinite(r.validationLoss()) && !(r.validationLoss() >= bestVal)) {
+            bestVal = r.validationLoss();
+            bestValStep = r.step();
+        }
+        if (pendingStep != null && pendingStep.step() == r.step()) {
+            flushPending(Double.toString(r.validationLoss()));
+        } else {
+            flushPending("");
+            row(r.step(), "", Double.toString(r.validationLoss()), "", "", "", "");
+        }
+    }
+
+    /** Lowest finite validation loss seen, NaN if none. */
+    public double bestValidationLoss() {
+        return bestVal;
+    }
+
+    public long bestValidationStep() {
+        return bestValStep;
+    }
+
+    private void flushPending(String valCell) {
+        if (pendingStep == null) {
+            return;
+        }
+        StepRecord r = pendingStep;
+        pendingStep = null;
+        row(r.step(), Double.toString(r.loss()), valCell,
+                Double.toString(r.gradNormPre()), Double.toString(r.gradNormPost()), r.clipped() ? "1" : "0",
+                Double.toString(r.lr()));
+    }
+
+    private void row(long step, String... cells) {
+        try {
+            out.write(Long.toString(step));
+            for (String c : cells) {
+                out.write(',');
+                out.write(c);
+            }
+            out.write('\n');
+            out.flush(); // line by line, so a crash loses at most the row being written
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        flushPending("");
+        out.close();
+    }
+}

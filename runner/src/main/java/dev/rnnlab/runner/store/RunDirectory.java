@@ -1,0 +1,83 @@
+package dev.rnnlab.runner.store;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * {@code <sweep>/runs/<run-id>/}: {@code config.yaml} (resolved, re-runnable), {@code metrics.csv},
+ * {@code run.log}, and {@code summary.json}, written last.
+ */
+public final class RunDirectory {
+
+    public static final String CONFIG = "config.yaml";
+    public static final String METRICS = "metrics.csv";
+    public static final String LOG = "run.log";
+    public static final String SUMMARY = "summary.json";
+    /** Outcomes that are final: running again would give the same result. */
+    private static final Set<String> FINISHED = Set.of("completed", "diverged");
+
+    private final Path dir;
+
+    RunDirectory(Path dir) {
+        this.dir = dir;
+    }
+
+    public Path path() {
+        return dir;
+    }
+
+    public Path config() {
+        return dir.resolve(CONFIG);
+    }
+
+    public Path metrics() {
+        return dir.resolve(METRICS);
+    }
+
+    public Path log() {
+        return dir.resolve(LOG);
+    }
+
+    public Path summary() {
+        return dir.resolve(SUMMARY);
+    }
+
+    /** The summary, if one was committed and can be read. */
+    public Optional<RunSummary> readSummary() {
+        Path file = summary();
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Json.MAPPER.readValue(file.toFile(), RunSummary.class));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Whether a previous execution finished this run (completed or diverged). */
+    public boolean isFinished() {
+        return readSummary().map(s -> FINISHED.contains(s.outcome())).orElse(false);
+    }
+
+    /** Empties the directory (left over from an unfinished attempt) and creates it. */
+    public void reset() throws IOException {
+        if (Files.exists(dir)) {
+            try (Stream<Path> files = Files.walk(dir)) {
+                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+        Files.createDirectories(dir);
+    }
+
+    public void writeSummary(RunSummary summary) throws IOException {
+        AtomicFiles.write(summary(), Json.MAPPER.writeValueAsBytes(summary));
+    }
+}

@@ -1,0 +1,35 @@
+package dev.rnnlab.runner.store;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Map;
+
+/**
+ * {@code summary.json}: a run's outcome and final metrics. Written last; a run whose summary says
+ * {@code completed} or {@code diverged} is finished and is not run again. Losses are null when not
+ * finite.
+ */
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record RunSummary(
+        @JsonProperty("format") int format,
+        @JsonProperty("run_id") String runId,
+        @JsonProperty("sweep") String sweep,
+        @JsonProperty("index") int index,
+        @JsonProperty("outcome") String outcome,
+        @JsonProperty("detail") String detail,
+        @JsonProperty("steps_done") long stepsDone,
+        @JsonProperty("final_train_loss") Double finalTrainLoss,
+        @JsonProperty("final_val_loss") Double finalValLoss,
+        @JsonProperty("best_val_loss") Double bestValLoss,
+        @JsonProperty("best_val_step") Long bestValStep,
+        @JsonProperty("wall_time_s") double wallTimeSeconds,
+        @JsonProperty("started_at") String startedAt,
+        @JsonProperty("finished_at") String finishedAt,
+        @JsonProperty("engine") String engine,
+        @JsonProperty("engine_version") String engineVersion,
+        @JsonProperty("seed") long seed,
+        @JsonProperty("swept") Map<String, String> swept,
+        @JsonProperty("provenance") Map<String, String> provenance) {
+
+    public static final int FORMAT = 1;
+}

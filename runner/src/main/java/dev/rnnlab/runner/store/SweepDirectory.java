@@ -1,0 +1,82 @@
+package dev.rnnlab.runner.store;
+
+import dev.rnnlab.runner.sweep.PlannedRun;
+import dev.rnnlab.runner.sweep.SweepPlan;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code <results>/<sweep-name>/}: {@code sweep.yaml} (the file as given, plus overrides),
+ * {@code plan.json} (every run id with its swept values, written before any run starts),
+ * {@code runs/<run-id>/} and {@code report.html}.
+ */
+public final class SweepDirectory {
+
+    public static final String SOURCE = "sweep.yaml";
+    public static final String PLAN = "plan.json";
+    public static final String RUNS = "runs";
+    public static final String REPORT = "report.html";
+
+    private final Path dir;
+
+    private SweepDirectory(Path dir) {
+        this.dir = dir;
+    }
+
+    /**
+     * The directory of {@code plan} under {@code resultsRoot}. The sweep name is validated by the binder
+     * to letters, digits, '.', '_' and '-', so the result cannot leave the root; checked again here.
+     */
+    public static SweepDirectory of(Path resultsRoot, SweepPlan plan) {
+        Path root = resultsRoot.toAbsolutePath().normalize();
+        Path dir = root.resolve(plan.name()).normalize();
+        if (!dir.getParent().equals(root)) {
+            throw new IllegalArgumentException("sweep name '" + plan.name() + "' escapes " + root);
+        }
+        return new SweepDirectory(dir);
+    }
+
+    public Path path() {
+        return dir;
+    }
+
+    public Path report() {
+        return dir.resolve(REPORT);
+    }
+
+    public RunDirectory run(PlannedRun run) {
+        return new RunDirectory(dir.resolve(RUNS).resolve(run.id()));
+    }
+
+    /** Records what is about to run: the source as given and the plan. */
+    public void writePlan(SweepPlan plan) throws IOException {
+        StringBuilder source = new StringBuilder();
+        source.append("# ").append(plan.source()).append('\n');
+        if (!plan.overrides().isEmpty()) {
+            source.append("# overrides: ").append(String.join(" ", plan.overrides())).append('\n');
+        }
+        source.append(plan.sourceText());
+        AtomicFiles.write(dir.resolve(SOURCE), source.toString());
+
+        List<Map<String, Object>> runs = new ArrayList<>();
+        for (PlannedRun r : plan.runs()) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("index", r.index());
+            entry.put("id", r.id());
+            entry.put("swept", r.swept());
+            runs.add(entry);
+        }
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("format", 1);
+        json.put("name", plan.name());
+        json.put("source", plan.source());
+        json.put("overrides", plan.overrides());
+        json.put("axes", plan.axes());
+        json.put("runs", runs);
+        AtomicFiles.write(dir.resolve(PLAN), Json.MAPPER.writeValueAsBytes(json));
+    }
+}
