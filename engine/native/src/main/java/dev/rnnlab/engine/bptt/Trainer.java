@@ -77,6 +77,11 @@ final class Trainer<A> {
         return new RunResult(Outcome.COMPLETED, training.steps(), lastLoss, lastVal, "");
     }
 
+    /** The model being trained, for tests. */
+    SequenceModel<A> model() {
+        return model;
+    }
+
     private double validate(long step, TelemetrySink sink) {
         double val = model.loss(valInputs, valTargets, validation.seqLen(), validation.size());
         sink.validation(new EvalRecord(step, val));

@@ -34,7 +34,8 @@ class GoldenTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"rnn_tanh_L1_I3_H4_B2_T6.json", "rnn_relu_L2_I3_H4_B2_T6.json",
-            "rnn_tanh_L3_I2_H3_B2_T20.json"})
+            "rnn_tanh_L3_I2_H3_B2_T20.json", "rnn_tanh_L2_I3_H5_B3_T7_adam_global_norm.json",
+            "rnn_relu_L1_I2_H4_B2_T9_sgd_value.json"})
     void forwardAndGradientsMatchPyTorch(String file) {
         GoldenFixture f = GoldenFixture.load(file);
         Harness h = new Harness(f);
@@ -57,15 +58,25 @@ class GoldenTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"rnn_tanh_L1_I3_H4_B2_T6.json"})
-    void sgdTrajectoryMatchesPyTorch(String file) {
+    @ValueSource(strings = {"rnn_tanh_L1_I3_H4_B2_T6.json", "rnn_tanh_L2_I3_H5_B3_T7_adam_global_norm.json",
+            "rnn_relu_L1_I2_H4_B2_T9_sgd_value.json"})
+    void optimizerTrajectoryWithClippingMatchesPyTorch(String file) {
         GoldenFixture f = GoldenFixture.load(file);
         JsonNode t = f.root().get("trajectory");
-        assertEquals("sgd", t.get("optimizer").asText());
-        assertEquals("plain", t.get("optimizer_settings").asText());
         Harness h = new Harness(f);
         double lr = t.get("lr").asDouble();
-        OptimizerSpec spec = new OptimizerSpec.Sgd(lr);
+        String settings = t.get("optimizer_settings").asText();
+        OptimizerSpec spec = switch (t.get("optimizer").asText()) {
+            case "sgd" -> {
+                assertEquals("plain", settings);
+                yield new OptimizerSpec.Sgd(lr);
+            }
+            case "adam" -> {
+                assertEquals("betas=(0.9,0.999) eps=1e-8", settings);
+                yield OptimizerSpec.Adam.withDefaults(lr);
+            }
+            default -> throw new AssertionError("optimizer not in this test: " + t.get("optimizer"));
+        };
         ClippingSpec clip = switch (t.get("clip").asText()) {
             case "none" -> new ClippingSpec.None();
             case "value" -> new ClippingSpec.Value(t.get("clip_value").asDouble());

@@ -1,0 +1,116 @@
+package dev.rnnlab.engine.bptt;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rnnlab.engine.api.EngineProvider;
+import dev.rnnlab.engine.api.EngineRegistry;
+import dev.rnnlab.engine.api.spec.CellKind;
+import dev.rnnlab.engine.api.spec.CellSpec;
+import dev.rnnlab.engine.api.spec.ClippingSpec;
+import dev.rnnlab.engine.api.spec.ModelSpec;
+import dev.rnnlab.engine.api.spec.OptimizerSpec;
+import dev.rnnlab.engine.api.spec.Precision;
+import dev.rnnlab.engine.api.spec.RunSpec;
+import dev.rnnlab.engine.api.spec.TrainingSpec;
+import dev.rnnlab.engine.api.telemetry.Outcome;
+import dev.rnnlab.engine.api.telemetry.RunResult;
+import dev.rnnlab.engine.api.telemetry.StepRecord;
+import dev.rnnlab.engine.bptt.math.F32Kernels;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The native engine through the engine API: discovery, learning, determinism, divergence, precision. */
+class NativeEngineTest {
+
+    static RunSpec spec(Precision precision, int steps, OptimizerSpec optimizer, ClippingSpec clipping) {
+        return new RunSpec("test", 7, new ModelSpec(CellSpec.of(CellKind.RNN_TANH), 12, 2),
+                new TrainingSpec(steps, 4, 25, optimizer, clipping), precision, 1);
+    }
+
+    @Test
+    void isDiscoveredThroughServiceLoaderWithItsCapabilities() {
+        EngineProvider p = EngineRegistry.discover(getClass().getClassLoader()).find("native").orElseThrow();
+        assertTrue(p.capabilities().cells().contains(CellKind.RNN_TANH));
+        assertFalse(p.capabilities().cells().contains(CellKind.LSTM), "no LSTM layer yet: must not be claimed");
+    }
+
+    @Test
+    void learnsTheSineTaskInFloat32() {
+        RecordingSink sink = new RecordingSink();
+        RunResult r = new NativeEngine().train(spec(Precision.FLOAT32, 300, OptimizerSpec.Adam.withDefaults(0.01),
+                new ClippingSpec.GlobalNorm(1.0)), new ArrayData(20, 4, -1), sink);
+        assertEquals(Outcome.COMPLETED, r.outcome());
+        assertEquals(300, r.stepsDone());
+        assertEquals(300, sink.steps.size());
+        double first = sink.evals.get(0).validationLoss();
+        double last = sink.evals.get(sink.evals.size() - 1).validationLoss();
+        assertTrue(last < 0.1 * first, "validation loss " + first + " -> " + last);
+        assertEquals(List.of(0L, 25L, 50L), sink.evals.subList(0, 3).stream().map(e -> e.step()).toList());
+    }
+
+    @Test
+    void theSameRunTwiceIsBitIdentical() {
+        RunSpec s = spec(Precision.FLOAT32, 60, OptimizerSpec.Adam.withDefaults(0.01), new ClippingSpec.GlobalNorm(0.5));
+        RecordingSink a = new RecordingSink();
+        RecordingSink b = new RecordingSink();
+        new NativeEngine().train(s, new ArrayData(15, 4, -1), a);
+        new NativeEngine().train(s, new ArrayData(15, 4, -1), b);
+        assertEquals(a.steps, b.steps);
+        assertEquals(a.evals, b.evals);
+    }
+
+    @Test
+    void float32TrainingTracksFloat64() {
+        OptimizerSpec opt = new OptimizerSpec.Sgd(0.05);
+        RecordingSink f32 = new RecordingSink();
+        RecordingSink f64 = new RecordingSink();
+        new NativeEngine().train(spec(Precision.FLOAT32, 50, opt, new ClippingSpec.None()), new ArrayData(15, 4, -1), f32);
+        new NativeEngine().train(spec(Precision.FLOAT64, 50, opt, new ClippingSpec.None()), new ArrayData(15, 4, -1), f64);
+        for (int i = 0; i < 50; i++) {
+            double a = f32.steps.get(i).loss();
+            double b = f64.steps.get(i).loss();
+            assertTrue(Math.abs(a - b) <= 1e-4 * Math.abs(b), "step " + (i + 1) + ": float32 " + a + " vs float64 " + b);
+        }
+    }
+
+    @Test
+    void aNonFiniteGradientStopsTheRunAsDivergedWithWeightsOfTheLastFiniteStep() {
+        RunSpec s = spec(Precision.FLOAT32, 100, OptimizerSpec.Adam.withDefaults(0.01), new ClippingSpec.GlobalNorm(1.0));
+        Trainer<float[]> clean = new Trainer<>(new F32Kernels(), s, new ArrayData(10, 4, -1));
+        Trainer<float[]> poisoned = new Trainer<>(new F32Kernels(), s, new ArrayData(10, 4, 5));
+        RunSpec fiveSteps = spec(Precision.FLOAT32, 5, OptimizerSpec.Adam.withDefaults(0.01),
+                new ClippingSpec.GlobalNorm(1.0));
+        Trainer<float[]> reference = new Trainer<>(new F32Kernels(), fiveSteps, new ArrayData(10, 4, -1));
+        reference.run(new RecordingSink());
+
+        RecordingSink sink = new RecordingSink();
+        RunResult r = poisoned.run(sink);
+        assertEquals(Outcome.DIVERGED, r.outcome());
+        assertEquals(5, r.stepsDone(), "steps 1-5 (0-based batches 0-4) were finite");
+        assertTrue(r.detail().contains("step 6"), r.detail());
+        StepRecord lastRecord = sink.steps.get(sink.steps.size() - 1);
+        assertEquals(6, lastRecord.step());
+        assertTrue(Double.isNaN(lastRecord.loss()));
+        for (int i = 0; i < reference.model().parameters().size(); i++) {
+            assertArrayEquals(reference.model().parameters().get(i).value(),
+                    poisoned.model().parameters().get(i).value(), "weights must be those after step 5");
+        }
+        assertEquals(Outcome.COMPLETED, clean.run(new RecordingSink()).outcome());
+    }
+
+    @Test
+    void anInterruptedThreadEndsTheRunAsInterrupted() {
+        Thread.currentThread().interrupt();
+        try {
+            RunResult r = new NativeEngine().train(spec(Precision.FLOAT32, 100, new OptimizerSpec.Sgd(0.1),
+                    new ClippingSpec.None()), new ArrayData(10, 4, -1), new RecordingSink());
+            assertEquals(Outcome.INTERRUPTED, r.outcome());
+            assertEquals(0, r.stepsDone());
+        } finally {
+            Thread.interrupted();
+        }
+    }
+}
