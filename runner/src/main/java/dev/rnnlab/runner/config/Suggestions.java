@@ -10,7 +10,7 @@ final class Suggestions {
     private Suggestions() {}
 
     static Optional<String> closest(String word, Collection<String> candidates) {
-        int limit = Math.max(1, Math.min(3, word.length() / 3));
+        int limit = word.length() <= 3 ? 1 : word.length() <= 6 ? 2 : 3;
         return candidates.stream()
                 .filter(c -> distance(word.toLowerCase(), c.toLowerCase()) <= limit)
                 .min(Comparator.comparingInt((String c) -> distance(word.toLowerCase(), c.toLowerCase()))
