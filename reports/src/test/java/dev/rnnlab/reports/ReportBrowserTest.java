@@ -1,0 +1,82 @@
+package dev.rnnlab.reports;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The report in real headless Chromium, from file://, with no network. */
+@EnabledIf("dev.rnnlab.reports.Chromium#available")
+class ReportBrowserTest {
+
+    @TempDir Path dir;
+
+    @Test
+    void rendersEveryChartWithNoErrorAndKeepsHostileStringsInert() throws Exception {
+        Path report = SweepReport.write(SweepFixture.write(dir, ReportTest.HOSTILE));
+        Chromium.Result r = Chromium.run(dir, "--virtual-time-budget=5000", "--dump-dom", report.toUri().toString());
+        assertEquals(0, r.exitCode(), r.stderr());
+        Matcher html = Pattern.compile("<html[^>]*>").matcher(r.stdout());
+        assertTrue(html.find(), r.stdout());
+        assertTrue(html.group().contains("data-rendered=\"ok\""), html.group());
+        assertFalse(html.group().contains("data-js-errors"), "JS errors: " + html.group() + "\n" + consoleLines(r));
+        assertFalse(html.group().contains("data-pwned"), "an injected script ran");
+        assertEquals("", consoleLines(r), "console messages");
+        assertEquals(4, count(r.stdout(), "class=\"uplot"), "four charts");
+        assertEquals(3, count(r.stdout(), "<tr><td"), "three table rows");
+        assertTrue(r.stdout().contains("&lt;/script&gt;&lt;script&gt;document"), "the hostile string is shown as text");
+    }
+
+    @Test
+    void theChartsAreNotBlank() throws Exception {
+        Path report = SweepReport.write(SweepFixture.write(dir, "plain"));
+        Path png = dir.resolve("shot.png");
+        Chromium.Result r = Chromium.run(dir, "--window-size=1400,1300", "--virtual-time-budget=5000",
+                "--screenshot=" + png, report.toUri().toString());
+        assertEquals(0, r.exitCode(), r.stderr());
+        BufferedImage image = ImageIO.read(png.toFile());
+        int background = image.getRGB(image.getWidth() - 1, image.getHeight() - 1);
+        Set<Integer> colours = new HashSet<>();
+        long other = 0;
+        for (int y = 0; y < image.getHeight(); y += 2) {
+            for (int x = 0; x < image.getWidth(); x += 2) {
+                int rgb = image.getRGB(x, y);
+                colours.add(rgb);
+                if (rgb != background) {
+                    other++;
+                }
+            }
+        }
+        double fraction = other / (image.getWidth() / 2.0 * image.getHeight() / 2.0);
+        assertTrue(colours.size() > 50, "distinct colours: " + colours.size());
+        assertTrue(fraction > 0.05, "non-background fraction: " + fraction);
+    }
+
+    static String consoleLines(Chromium.Result r) {
+        StringBuilder b = new StringBuilder();
+        for (String line : r.stderr().split("\n")) {
+            if (line.contains(":CONSOLE")) {
+                b.append(line).append('\n');
+            }
+        }
+        return b.toString();
+    }
+
+    static int count(String haystack, String needle) {
+        int n = 0;
+        for (int i = haystack.indexOf(needle); i >= 0; i = haystack.indexOf(needle, i + 1)) {
+            n++;
+        }
+        return n;
+    }
+}

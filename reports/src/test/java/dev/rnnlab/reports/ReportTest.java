@@ -1,0 +1,98 @@
+package dev.rnnlab.reports;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The report's HTML and data, checked without a browser. */
+class ReportTest {
+
+    static final String HOSTILE = "</script><script>document.documentElement.setAttribute('data-pwned','1')</script>"
+            + "<img src=x onerror=alert(1)>\u2028&amp;";
+
+    @TempDir Path dir;
+
+    @Test
+    void theDataIslandCannotBeClosedFromInside() throws Exception {
+        String html = Files.readString(SweepReport.write(SweepFixture.write(dir, HOSTILE)));
+        Matcher island = Pattern.compile("<script type=\"application/json\" id=\"report-data\">(.*?)</script>",
+                Pattern.DOTALL).matcher(html);
+        assertTrue(island.find());
+        String json = island.group(1);
+        assertFalse(json.contains("<"), "no '<' in the island");
+        assertFalse(json.contains("\u2028"));
+        JsonNode data = new ObjectMapper().readTree(json);
+        assertEquals(HOSTILE, data.get("sweep").asText(), "the string survives intact as data");
+        assertEquals(HOSTILE, data.get("runs").get(0).get("swept").get("note").asText());
+        assertFalse(html.contains("<img src=x"), "nothing user-supplied appears as markup");
+    }
+
+    @Test
+    void everyInlineScriptIsAllowedByItsHashAndNothingElse() throws Exception {
+        String html = Files.readString(SweepReport.write(SweepFixture.write(dir, "plain")));
+        Matcher csp = Pattern.compile("content=\"(default-src 'none';[^\"]*)\"").matcher(html);
+        assertTrue(csp.find(), "a CSP meta tag");
+        Matcher scripts = Pattern.compile("<script>(.*?)</script>", Pattern.DOTALL).matcher(html);
+        int count = 0;
+        while (scripts.find()) {
+            assertTrue(csp.group(1).contains(HtmlReport.hash(scripts.group(1))), "script " + count + " is hashed");
+            count++;
+        }
+        assertEquals(3, count, "error hook, uPlot, report script");
+        assertFalse(html.contains("src=\"http"), "no external resources");
+        assertFalse(html.contains("href=\"http"), "no external resources");
+    }
+
+    @Test
+    void chartsShareAGridAndNonFiniteValuesBecomeGaps() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        String html = Files.readString(SweepReport.write(SweepFixture.write(dir, "plain")));
+        Matcher island = Pattern.compile("id=\"report-data\">(.*?)</script>", Pattern.DOTALL).matcher(html);
+        assertTrue(island.find());
+        JsonNode data = json.readTree(island.group(1));
+        assertEquals(Map.of("completed", 2, "diverged", 1), json.convertValue(data.get("counts"), Map.class));
+        JsonNode train = data.get("charts").get(0);
+        assertEquals("train_loss", train.get("column").asText());
+        assertEquals(300, train.get("x").size(), "300 steps fit in the grid exactly");
+        assertEquals(3, train.get("ys").size());
+        JsonNode diverged = train.get("ys").get(2);
+        assertTrue(diverged.get(118).isNumber());
+        assertTrue(diverged.get(119).isNull(), "NaN at step 120 is a gap");
+        assertTrue(diverged.get(200).isNull(), "no values after divergence");
+        assertEquals(7, data.get("charts").get(1).get("x").size(), "validation: step 0 and every 50 steps");
+    }
+
+    @Test
+    void aDirectoryWithoutRunsIsNotASweep() {
+        ReportException e = assertThrows(ReportException.class, () -> SweepReport.write(dir));
+        assertTrue(e.getMessage().contains("no runs/"), e.getMessage());
+    }
+
+    @Test
+    void runsWithoutSummaryOrWithTornMetricsStillRender() throws Exception {
+        Path sweep = SweepFixture.write(dir, "plain");
+        Files.delete(sweep.resolve("runs/bbb/summary.json"));
+        Files.writeString(sweep.resolve("runs/aaa/metrics.csv"), "1,0.5,,1.0", java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(sweep.resolve("runs/ccc/summary.json"), "{\"outcome\": \"compl");
+        String html = Files.readString(SweepReport.write(sweep));
+        Matcher island = Pattern.compile("id=\"report-data\">(.*?)</script>", Pattern.DOTALL).matcher(html);
+        assertTrue(island.find());
+        JsonNode runs = new ObjectMapper().readTree(island.group(1)).get("runs");
+        assertEquals(List.of("completed", "incomplete", "corrupt"),
+                List.of(runs.get(0).get("outcome").asText(), runs.get(1).get("outcome").asText(),
+                        runs.get(2).get("outcome").asText()));
+        assertTrue(runs.get(0).get("warning").asText().contains("1 unreadable line"));
+    }
+}
