@@ -1,6 +1,6 @@
 package dev.rnnlab.runner.config;
 
-import dev.rnnlab.engine.api.ConfigNamed;
+import dev.rnnlab.engine.api.spec.ConfigNamed;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;

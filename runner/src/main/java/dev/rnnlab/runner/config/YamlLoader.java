@@ -51,8 +51,9 @@ public final class YamlLoader {
             }
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new ConfigException(new ConfigError(new Location(source, 1, 1), "",
-                    "cannot read file: " + e));
+            String why = e instanceof java.nio.file.NoSuchFileException ? "no such file"
+                    : e instanceof java.nio.file.AccessDeniedException ? "permission denied" : e.getMessage();
+            throw new ConfigException(new ConfigError(new Location(source, 1, 1), "", "cannot read file: " + why));
         }
         ConfigNode root = load(source, text);
         if (root instanceof ConfigNode.Mapping m) {

@@ -1,6 +1,6 @@
 package dev.rnnlab.runner.data;
 
-import dev.rnnlab.engine.api.ConfigNamed;
+import dev.rnnlab.engine.api.spec.ConfigNamed;
 
 /** Datasets, named as in configs. */
 public enum DatasetKind implements ConfigNamed {

@@ -2,6 +2,7 @@ package dev.rnnlab.engine.api;
 
 import dev.rnnlab.engine.api.spec.CellKind;
 import dev.rnnlab.engine.api.spec.ClippingKind;
+import dev.rnnlab.engine.api.spec.ConfigNamed;
 import dev.rnnlab.engine.api.spec.OptimizerKind;
 import dev.rnnlab.engine.api.spec.Precision;
 import dev.rnnlab.engine.api.spec.RunSpec;

@@ -9,7 +9,7 @@ import dev.rnnlab.engine.api.data.TargetLayout;
 import dev.rnnlab.engine.api.spec.CellKind;
 import dev.rnnlab.engine.api.spec.CellSpec;
 import dev.rnnlab.engine.api.spec.ClippingSpec;
-import dev.rnnlab.engine.api.ConfigNamed;
+import dev.rnnlab.engine.api.spec.ConfigNamed;
 import dev.rnnlab.engine.api.spec.ModelSpec;
 import dev.rnnlab.engine.api.spec.OptimizerSpec;
 import dev.rnnlab.engine.bptt.math.F64Kernels;

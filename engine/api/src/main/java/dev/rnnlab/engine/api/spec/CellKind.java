@@ -1,6 +1,5 @@
 package dev.rnnlab.engine.api.spec;
 
-import dev.rnnlab.engine.api.ConfigNamed;
 
 /** The recurrent cells, named as in configs. Gate counts follow PyTorch's fused weight layout. */
 public enum CellKind implements ConfigNamed {

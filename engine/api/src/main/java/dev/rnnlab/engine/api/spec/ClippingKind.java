@@ -1,6 +1,5 @@
 package dev.rnnlab.engine.api.spec;
 
-import dev.rnnlab.engine.api.ConfigNamed;
 
 /** Gradient clipping modes, named as in configs. */
 public enum ClippingKind implements ConfigNamed {

@@ -1,6 +1,5 @@
 package dev.rnnlab.engine.api.spec;
 
-import dev.rnnlab.engine.api.ConfigNamed;
 
 /** Optimizers, named as in configs. */
 public enum OptimizerKind implements ConfigNamed {

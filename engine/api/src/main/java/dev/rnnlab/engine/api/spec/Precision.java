@@ -1,6 +1,5 @@
 package dev.rnnlab.engine.api.spec;
 
-import dev.rnnlab.engine.api.ConfigNamed;
 
 /** Floating-point precision of parameters, activations and gradients. */
 public enum Precision implements ConfigNamed {

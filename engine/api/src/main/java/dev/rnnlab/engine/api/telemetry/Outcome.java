@@ -1,6 +1,6 @@
 package dev.rnnlab.engine.api.telemetry;
 
-import dev.rnnlab.engine.api.ConfigNamed;
+import dev.rnnlab.engine.api.spec.ConfigNamed;
 
 /** How a run ended. */
 public enum Outcome implements ConfigNamed {

@@ -1,4 +1,4 @@
-package dev.rnnlab.engine.api;
+package dev.rnnlab.engine.api.spec;
 
 import java.util.Optional;
 

@@ -1,0 +1,156 @@
+package dev.rnnlab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rnnlab.engine.api.EngineRegistry;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The commands end to end, in process, with the real native engine. */
+class CliTest {
+
+    static final String SMALL = """
+            name: tiny
+            seed: 3
+            dataset: {kind: sine, seq_len: 12, train_size: 64, val_size: 16}
+            model: {cell: rnn_tanh, hidden: 6}
+            training:
+              steps: 40
+              batch_size: 8
+              eval_every: 10
+              optimizer: {kind: adam, lr: 0.01}
+              clipping: {kind: global_norm, max_norm: 1.0}
+            sweep:
+              grid:
+                model.hidden: [4, 6]
+            """;
+
+    @TempDir Path dir;
+
+    record Run(int code, String out, String err) {}
+
+    static Run rnnlab(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.commandLine(EngineRegistry.discover(CliTest.class.getClassLoader()), new PrintWriter(out),
+                new PrintWriter(err)).execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    Path file(String name, String yaml) throws Exception {
+        Path f = dir.resolve(name);
+        Files.writeString(f, yaml);
+        return f;
+    }
+
+    @Test
+    void validateAcceptsAGoodConfig() throws Exception {
+        Run r = rnnlab("validate", file("ok.yaml", SMALL).toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("valid, sweep 'tiny' has 2 runs"), r.out());
+    }
+
+    @Test
+    void validatePrintsEveryErrorLocatedAndExits2WithoutWritingAnything() throws Exception {
+        Path f = file("bad.yaml", SMALL.replace("hidden: 6", "hiden: 6").replace("lr: 0.01", "lr: fast"));
+        Run r = rnnlab("validate", f.toString(), "training.steps=-1");
+        assertEquals(2, r.code());
+        List<String> lines = r.err().lines().toList();
+        assertTrue(lines.contains("<cli>:1:16: training.steps: must be in [1, 100000000], got -1"), r.err());
+        assertTrue(lines.contains(f + ":4:25: model.hiden: unknown key; did you mean 'hidden'?"), r.err());
+        assertTrue(lines.contains(f + ":9:31: training.optimizer.lr: expected a number, got 'fast'"), r.err());
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(1, files.count(), "validate creates nothing");
+        }
+    }
+
+    @Test
+    void planListsRunsAsTextAndJson() throws Exception {
+        Path f = file("ok.yaml", SMALL);
+        Run text = rnnlab("plan", f.toString());
+        assertEquals(0, text.code(), text.err());
+        assertTrue(text.out().startsWith("sweep tiny: 2 runs over model.hidden"), text.out());
+        Run json = rnnlab("plan", f.toString(), "--json", "seed=4");
+        JsonNode plan = new ObjectMapper().readTree(json.out());
+        assertEquals(2, plan.get("runs").size());
+        assertEquals("4", plan.get("runs").get(1).get("swept").get("model.hidden").asText().equals("6") ? "4"
+                : "mismatch");
+        assertEquals(4, plan.get("runs").get(0).get("seed").asInt());
+        assertTrue(text.out().contains(plan.get("runs").get(0).get("id").asText()) == false,
+                "seed=4 changes the run ids");
+    }
+
+    @Test
+    void sweepRunsEveryRunAndWritesTheReportAndOneLogPerRun() throws Exception {
+        Path f = file("ok.yaml", SMALL);
+        Path out = dir.resolve("results");
+        Run r = rnnlab("sweep", f.toString(), "--out", out.toString(), "--parallel", "2");
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("done: 2 completed"), r.out());
+        Path sweep = out.resolve("tiny");
+        assertTrue(Files.size(sweep.resolve("report.html")) > 50_000, "report with inlined uPlot");
+        try (Stream<Path> runs = Files.list(sweep.resolve("runs"))) {
+            for (Path run : runs.toList()) {
+                for (String name : new String[] {"config.yaml", "metrics.csv", "summary.json", "run.log"}) {
+                    assertTrue(Files.isRegularFile(run.resolve(name)), run + "/" + name);
+                }
+                String log = Files.readString(run.resolve("run.log"));
+                assertTrue(log.contains("run " + run.getFileName() + " ") && log.contains("ended: completed"), log);
+                assertEquals(1, log.lines().filter(l -> l.contains("starting")).count(), "one run per log: " + log);
+                assertEquals(42, Files.readAllLines(run.resolve("metrics.csv")).size());
+            }
+        }
+        Run again = rnnlab("sweep", f.toString(), "--out", out.toString());
+        assertEquals(0, again.code());
+        assertTrue(again.out().contains("(2 finished earlier, skipped)"), again.out());
+    }
+
+    @Test
+    void aResolvedRunConfigReproducesItsRun() throws Exception {
+        Path out = dir.resolve("results");
+        assertEquals(0, rnnlab("sweep", file("ok.yaml", SMALL).toString(), "--out", out.toString()).code());
+        Path runDir;
+        try (Stream<Path> runs = Files.list(out.resolve("tiny/runs"))) {
+            runDir = runs.sorted().findFirst().orElseThrow();
+        }
+        Path again = dir.resolve("again");
+        assertEquals(0, rnnlab("sweep", runDir.resolve("config.yaml").toString(), "--out", again.toString()).code());
+        Path rerun = again.resolve("tiny/runs").resolve(runDir.getFileName());
+        assertTrue(Files.isDirectory(rerun), "same run id");
+        assertEquals(Files.readString(runDir.resolve("metrics.csv")), Files.readString(rerun.resolve("metrics.csv")),
+                "bit-identical metrics");
+    }
+
+    @Test
+    void reportRegeneratesFromDiskAndRefusesOtherDirectories() throws Exception {
+        Path out = dir.resolve("results");
+        assertEquals(0, rnnlab("sweep", file("ok.yaml", SMALL).toString(), "--out", out.toString()).code());
+        Files.delete(out.resolve("tiny/report.html"));
+        Run r = rnnlab("report", out.resolve("tiny").toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(Files.exists(out.resolve("tiny/report.html")));
+        Run bad = rnnlab("report", dir.toString());
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("is not a sweep directory"), bad.err());
+    }
+
+    @Test
+    void usageErrorsExit2() {
+        assertEquals(2, rnnlab("sweep").code());
+        assertEquals(2, rnnlab("frobnicate").code());
+        Run missing = rnnlab("validate", dir.resolve("nope.yaml").toString());
+        assertEquals(2, missing.code());
+        assertTrue(missing.err().contains("nope.yaml:1:1: cannot read file"), missing.err());
+        assertFalse(missing.err().contains("Exception"), missing.err());
+    }
+}
