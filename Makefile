@@ -1,0 +1,40 @@
+# rnnlab: see README.md. Needs JDK 17+ and Maven 3.8+.
+#   make sweep [EXP=experiments/x.yaml] [ARGS="key.path=value ..."] [OUT=results] [PARALLEL=N]
+#   make report [DIR=results/<sweep-name>]      (default: every sweep under $(OUT))
+SHELL := /bin/bash
+MVN ?= mvn
+MVN_FLAGS ?= -B -q -Dstyle.color=never
+EXP ?= experiments/sine-quickstart.yaml
+ARGS ?=
+OUT ?= results
+PARALLEL ?=
+DIR ?=
+
+JAR := cli/target/rnnlab-cli.jar
+SOURCES := pom.xml $(shell find engine runner reports cli -path '*/target' -prune -o -path '*/src/main/*' -type f -print -o -name pom.xml -print)
+
+.PHONY: build test sweep report bench clean
+
+build: $(JAR)
+
+$(JAR): $(SOURCES)
+	$(MVN) $(MVN_FLAGS) -DskipTests package
+	@touch $@
+
+test:
+	$(MVN) -B -Dstyle.color=never test
+
+sweep: $(JAR)
+	bin/rnnlab sweep $(EXP) $(ARGS) --out $(OUT) $(if $(PARALLEL),--parallel $(PARALLEL))
+
+report: $(JAR)
+	@if [[ -n "$(DIR)" ]]; then bin/rnnlab report "$(DIR)"; else \
+	  found=0; for d in $(OUT)/*/; do if [[ -d "$$d/runs" ]]; then found=1; bin/rnnlab report "$${d%/}" || exit $$?; fi; done; \
+	  if [[ $$found == 0 ]]; then echo "make report: no sweep directories under $(OUT)/; run 'make sweep' first" >&2; exit 2; fi; fi
+
+bench:
+	@echo "make bench: the JMH benchmarks and 'rnnlab bench' are not built yet (issue: fast native engine)." >&2
+	@exit 2
+
+clean:
+	$(MVN) $(MVN_FLAGS) clean

@@ -1,0 +1,75 @@
+package dev.rnnlab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.rnnlab.engine.api.spec.CellSpec;
+import dev.rnnlab.engine.api.spec.ClippingSpec;
+import dev.rnnlab.engine.api.spec.ModelSpec;
+import dev.rnnlab.engine.api.spec.OptimizerSpec;
+import dev.rnnlab.engine.api.spec.Precision;
+import dev.rnnlab.engine.api.spec.TrainingSpec;
+import dev.rnnlab.runner.config.ConfigWriter;
+import dev.rnnlab.runner.config.ExperimentSpec;
+import dev.rnnlab.runner.data.DatasetSpec;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * experiments/README.md documents exactly the keys the binder knows: every key that the canonical writer
+ * emits for every variant is in the table, and every key in the table is one of them (plus sweep.grid).
+ */
+class SchemaDocTest {
+
+    @Test
+    void theSchemaTableMatchesTheBinder() throws Exception {
+        Set<String> known = new TreeSet<>(Set.of("sweep.grid"));
+        ModelSpec model = new ModelSpec(CellSpec.of(dev.rnnlab.engine.api.spec.CellKind.RNN_TANH), 4, 1);
+        List<DatasetSpec> datasets = List.of(new DatasetSpec.Sine(5, 10, 10, 0), new DatasetSpec.RandomWalk(5, 10, 10, 0, 1));
+        List<OptimizerSpec> optimizers = List.of(new OptimizerSpec.Sgd(0.1), OptimizerSpec.Adam.withDefaults(0.1));
+        List<ClippingSpec> clippings = List.of(new ClippingSpec.None(), new ClippingSpec.Value(1), new ClippingSpec.Norm(1),
+                new ClippingSpec.GlobalNorm(1));
+        for (DatasetSpec d : datasets) {
+            for (OptimizerSpec o : optimizers) {
+                for (ClippingSpec c : clippings) {
+                    known.addAll(keyPaths(ConfigWriter.write(new ExperimentSpec("x", 0, "native", d, model,
+                            new TrainingSpec(1, 1, 1, o, c), Precision.FLOAT32, 1))));
+                }
+            }
+        }
+        Set<String> documented = new TreeSet<>();
+        Matcher m = Pattern.compile("(?m)^\\| `([a-z0-9_.]+)` \\|").matcher(
+                Files.readString(Path.of("..", "experiments", "README.md")));
+        while (m.find()) {
+            documented.add(m.group(1));
+        }
+        assertEquals(known, documented);
+    }
+
+    /** Dotted paths of the leaf keys of a block-style YAML document written by ConfigWriter. */
+    static Set<String> keyPaths(String yaml) {
+        Set<String> out = new TreeSet<>();
+        Deque<String> stack = new ArrayDeque<>();
+        for (String line : yaml.split("\n")) {
+            int depth = (line.length() - line.stripLeading().length()) / 2;
+            String key = line.strip().substring(0, line.strip().indexOf(':'));
+            while (stack.size() > depth) {
+                stack.removeLast();
+            }
+            String path = stack.isEmpty() ? key : String.join(".", stack) + "." + key;
+            if (line.strip().endsWith(":")) {
+                stack.addLast(key);
+            } else {
+                out.add(path);
+            }
+        }
+        return out;
+    }
+}
