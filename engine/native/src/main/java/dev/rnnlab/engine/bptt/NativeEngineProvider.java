@@ -29,7 +29,7 @@ public final class NativeEngineProvider implements EngineProvider {
     @Override
     public Capabilities capabilities() {
         return new Capabilities(
-                EnumSet.of(CellKind.RNN_TANH, CellKind.RNN_RELU),
+                EnumSet.allOf(CellKind.class),
                 EnumSet.allOf(OptimizerKind.class),
                 EnumSet.allOf(ClippingKind.class),
                 EnumSet.allOf(Precision.class),

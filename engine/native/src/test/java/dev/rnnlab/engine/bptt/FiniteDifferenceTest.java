@@ -26,7 +26,7 @@ class FiniteDifferenceTest {
 
     static Stream<Arguments> cases() {
         Stream.Builder<Arguments> b = Stream.builder();
-        for (CellKind cell : new CellKind[] {CellKind.RNN_TANH, CellKind.RNN_RELU}) {
+        for (CellKind cell : CellKind.values()) {
             for (int layers = 1; layers <= 3; layers++) {
                 for (TargetLayout layout : TargetLayout.values()) {
                     b.add(Arguments.of(cell, layers, layout));

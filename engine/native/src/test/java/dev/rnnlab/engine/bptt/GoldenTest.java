@@ -35,7 +35,8 @@ class GoldenTest {
     @ParameterizedTest
     @ValueSource(strings = {"rnn_tanh_L1_I3_H4_B2_T6.json", "rnn_relu_L2_I3_H4_B2_T6.json",
             "rnn_tanh_L3_I2_H3_B2_T20.json", "rnn_tanh_L2_I3_H5_B3_T7_adam_global_norm.json",
-            "rnn_relu_L1_I2_H4_B2_T9_sgd_value.json"})
+            "rnn_relu_L1_I2_H4_B2_T9_sgd_value.json", "lstm_L1_I2_H3_B2_T8.json", "lstm_L2_I3_H4_B2_T6.json",
+            "lstm_L1_I1_H16_B1_T50.json", "gru_L1_I3_H4_B2_T6.json", "gru_L2_I2_H5_B3_T7.json"})
     void forwardAndGradientsMatchPyTorch(String file) {
         GoldenFixture f = GoldenFixture.load(file);
         Harness h = new Harness(f);

@@ -4,7 +4,9 @@ import dev.rnnlab.engine.api.data.Batch;
 import dev.rnnlab.engine.api.data.TargetLayout;
 import dev.rnnlab.engine.api.spec.CellSpec;
 import dev.rnnlab.engine.api.spec.ModelSpec;
+import dev.rnnlab.engine.bptt.layer.GruLayer;
 import dev.rnnlab.engine.bptt.layer.LinearHead;
+import dev.rnnlab.engine.bptt.layer.LstmLayer;
 import dev.rnnlab.engine.bptt.layer.MseLoss;
 import dev.rnnlab.engine.bptt.layer.RecurrentLayer;
 import dev.rnnlab.engine.bptt.layer.RnnLayer;
@@ -46,10 +48,11 @@ public final class SequenceModel<A> {
     }
 
     private static <A> RecurrentLayer<A> layer(Kernels<A> k, CellSpec cell, int index, int in, int hidden) {
-        if (cell instanceof CellSpec.Rnn rnn) {
-            return new RnnLayer<>(k, rnn.nonlinearity(), index, in, hidden);
-        }
-        throw new UnsupportedOperationException("the native engine has no " + cell.kind().configName() + " layer yet");
+        return switch (cell.kind()) {
+            case RNN_TANH, RNN_RELU -> new RnnLayer<>(k, ((CellSpec.Rnn) cell).nonlinearity(), index, in, hidden);
+            case LSTM -> new LstmLayer<>(k, index, in, hidden);
+            case GRU -> new GruLayer<>(k, index, in, hidden);
+        };
     }
 
     /** PyTorch's default initialisation, U(-1/sqrt(H), 1/sqrt(H)) for every parameter. */

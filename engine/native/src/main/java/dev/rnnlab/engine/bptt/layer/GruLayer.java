@@ -1,0 +1,100 @@
+package dev.rnnlab.engine.bptt.layer;
+
+import dev.rnnlab.engine.bptt.math.Kernels;
+
+/**
+ * GRU layer (Cho et al. 2014) in PyTorch's convention ({@code nn.GRU}), gate blocks r, z, n; the reset
+ * gate multiplies the whole recurrent term of n, {@code b_hn} included:
+ * <pre>
+ *   r = sigmoid(W_ir x + b_ir + W_hr h + b_hr)
+ *   z = sigmoid(W_iz x + b_iz + W_hz h + b_hz)
+ *   n = tanh(W_in x + b_in + r * (W_hn h + b_hn))
+ *   h_t = (1 - z) * n + z * h_{t-1}
+ * </pre>
+ * Backward, with {@code dh} = dL/dh_t and {@code hn = W_hn h + b_hn}:
+ * <pre>
+ *   dn = dh * (1 - z),  dz = dh * (h_{t-1} - n),  dpn = dn * (1 - n^2)
+ *   input side:  dGx = [dr, dz', dpn]            with dr = dpn * hn * r(1-r),  dz' = dz * z(1-z)
+ *   hidden side: dGh = [dr, dz', dpn * r]
+ *   dL/dh_{t-1} = dh * z + dGh W_hh
+ * </pre>
+ */
+public final class GruLayer<A> extends FusedLayer<A> {
+
+    /** Activated r, z, n per step, {@code [T, B, 3H]}. */
+    private A activations;
+    /** {@code W_hn h_{t-1} + b_hn} per step, {@code [T, B, H]}. */
+    private A hiddenN;
+
+    public GruLayer(Kernels<A> k, int layerIndex, int inputSize, int hiddenSize) {
+        super(k, 3, layerIndex, inputSize, hiddenSize);
+    }
+
+    @Override
+    protected void allocateCell(int seqLen, int batch) {
+        activations = k.allocate(seqLen * batch * 3 * hidden);
+        hiddenN = k.allocate(seqLen * batch * hidden);
+    }
+
+    @Override
+    protected void resetCell() {}
+
+    @Override
+    protected boolean separateHiddenGateGradient() {
+        return true;
+    }
+
+    /** The activated gates of the last forward pass, {@code [T, B, 3H]} in order r, z, n. */
+    public A gateActivations() {
+        return activations;
+    }
+
+    @Override
+    protected void stepForward(int t) {
+        int h3 = 3 * hidden;
+        for (int b = 0; b < batch; b++) {
+            int gx = (t * batch + b) * h3;
+            int gh = b * h3;
+            int prev = (t * batch + b) * hidden;
+            int cur = ((t + 1) * batch + b) * hidden;
+            int hn = (t * batch + b) * hidden;
+            for (int j = 0; j < hidden; j++) {
+                double r = FusedLayer.sigmoid(k.get(xGates, gx + j) + k.get(hGates, gh + j));
+                double z = FusedLayer.sigmoid(k.get(xGates, gx + hidden + j) + k.get(hGates, gh + hidden + j));
+                k.set(hiddenN, hn + j, k.get(hGates, gh + 2 * hidden + j));
+                double n = Math.tanh(k.get(xGates, gx + 2 * hidden + j) + r * k.get(hiddenN, hn + j));
+                k.set(activations, gx + j, r);
+                k.set(activations, gx + hidden + j, z);
+                k.set(activations, gx + 2 * hidden + j, n);
+                k.set(states, cur + j, (1 - z) * n + z * k.get(states, prev + j));
+            }
+        }
+    }
+
+    @Override
+    protected void stepBackward(int t, A dh, A dPrevDirect) {
+        int h3 = 3 * hidden;
+        for (int b = 0; b < batch; b++) {
+            int ga = (t * batch + b) * h3;
+            int prev = (t * batch + b) * hidden;
+            int hn = (t * batch + b) * hidden;
+            int bj = b * hidden;
+            for (int j = 0; j < hidden; j++) {
+                double r = k.get(activations, ga + j);
+                double z = k.get(activations, ga + hidden + j);
+                double n = k.get(activations, ga + 2 * hidden + j);
+                double dhj = k.get(dh, bj + j);
+                double dpn = dhj * (1 - z) * (1 - n * n);
+                double dr = dpn * k.get(hiddenN, hn + j) * r * (1 - r);
+                double dz = dhj * (k.get(states, prev + j) - n) * z * (1 - z);
+                k.set(dGx, ga + j, dr);
+                k.set(dGx, ga + hidden + j, dz);
+                k.set(dGx, ga + 2 * hidden + j, dpn);
+                k.set(dGh, ga + j, dr);
+                k.set(dGh, ga + hidden + j, dz);
+                k.set(dGh, ga + 2 * hidden + j, dpn * r);
+                k.set(dPrevDirect, bj + j, dhj * z);
+            }
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package dev.rnnlab.engine.bptt.layer;
+
+import dev.rnnlab.engine.bptt.math.Kernels;
+
+/**
+ * LSTM layer (Hochreiter and Schmidhuber 1997, with the forget gate of Gers et al. 2000), PyTorch's
+ * {@code nn.LSTM}, gate blocks in the order i, f, g, o:
+ * <pre>
+ *   [i, f, g, o] = W_ih x_t + b_ih + W_hh h_{t-1} + b_hh
+ *   i, f, o = sigmoid(.),  g = tanh(.)
+ *   c_t = f * c_{t-1} + i * g,    h_t = o * tanh(c_t),    h_0 = c_0 = 0
+ * </pre>
+ * Backward, with {@code dh} = dL/dh_t and {@code dc} the gradient carried from step t+1:
+ * <pre>
+ *   dc_t  = dc + dh * o * (1 - tanh(c_t)^2)
+ *   di = dc_t * g,  df = dc_t * c_{t-1},  dg = dc_t * i,  do = dh * tanh(c_t),  dc_{t-1} = dc_t * f
+ *   dpre = [di * i(1-i), df * f(1-f), dg * (1-g^2), do * o(1-o)]
+ * </pre>
+ * The per-timestep norm reported is that of dL/dh_t with c_t held fixed, as in the fixtures.
+ */
+public final class LstmLayer<A> extends FusedLayer<A> {
+
+    /** Activated gates i, f, g, o per step, {@code [T, B, 4H]}. */
+    private A activations;
+    /** c_0..c_T, {@code [(T+1), B, H]}. */
+    private A cells;
+    /** tanh(c_t), {@code [T, B, H]}. */
+    private A tanhCells;
+    /** The cell-state gradient carried backward, {@code [B, H]}. */
+    private A dCell;
+
+    public LstmLayer(Kernels<A> k, int layerIndex, int inputSize, int hiddenSize) {
+        super(k, 4, layerIndex, inputSize, hiddenSize);
+    }
+
+    @Override
+    protected void allocateCell(int seqLen, int batch) {
+        activations = k.allocate(seqLen * batch * 4 * hidden);
+        cells = k.allocate((seqLen + 1) * batch * hidden);
+        tanhCells = k.allocate(seqLen * batch * hidden);
+        dCell = k.allocate(batch * hidden);
+    }
+
+    @Override
+    protected void resetCell() {
+        k.fill(cells, 0.0);
+        k.fill(dCell, 0.0);
+    }
+
+    @Override
+    protected boolean separateHiddenGateGradient() {
+        return false;
+    }
+
+    /** The activated gates of the last forward pass, {@code [T, B, 4H]} in order i, f, g, o. */
+    public A gateActivations() {
+        return activations;
+    }
+
+    @Override
+    protected void stepForward(int t) {
+        int h4 = 4 * hidden;
+        for (int b = 0; b < batch; b++) {
+            int gx = (t * batch + b) * h4;
+            int gh = b * h4;
+            int cPrev = (t * batch + b) * hidden;
+            int cur = ((t + 1) * batch + b) * hidden;
+            int tc = (t * batch + b) * hidden;
+            for (int j = 0; j < hidden; j++) {
+                double i = FusedLayer.sigmoid(k.get(xGates, gx + j) + k.get(hGates, gh + j));
+                double f = FusedLayer.sigmoid(k.get(xGates, gx + hidden + j) + k.get(hGates, gh + hidden + j));
+                double g = Math.tanh(k.get(xGates, gx + 2 * hidden + j) + k.get(hGates, gh + 2 * hidden + j));
+                double o = FusedLayer.sigmoid(k.get(xGates, gx + 3 * hidden + j) + k.get(hGates, gh + 3 * hidden + j));
+                k.set(activations, gx + j, i);
+                k.set(activations, gx + hidden + j, f);
+                k.set(activations, gx + 2 * hidden + j, g);
+                k.set(activations, gx + 3 * hidden + j, o);
+                double c = f * k.get(cells, cPrev + j) + i * g;
+                k.set(cells, cur + j, c);
+                double tanhC = Math.tanh(k.get(cells, cur + j));
+                k.set(tanhCells, tc + j, tanhC);
+                k.set(states, cur + j, o * k.get(tanhCells, tc + j));
+            }
+        }
+    }
+
+    @Override
+    protected void stepBackward(int t, A dh, A dPrevDirect) {
+        int h4 = 4 * hidden;
+        for (int b = 0; b < batch; b++) {
+            int ga = (t * batch + b) * h4;
+            int cPrev = (t * batch + b) * hidden;
+            int tc = (t * batch + b) * hidden;
+            int bj = b * hidden;
+            for (int j = 0; j < hidden; j++) {
+                double i = k.get(activations, ga + j);
+                double f = k.get(activations, ga + hidden + j);
+                double g = k.get(activations, ga + 2 * hidden + j);
+                double o = k.get(activations, ga + 3 * hidden + j);
+                double tanhC = k.get(tanhCells, tc + j);
+                double dhj = k.get(dh, bj + j);
+                double dc = k.get(dCell, bj + j) + dhj * o * (1 - tanhC * tanhC);
+                k.set(dGx, ga + j, dc * g * i * (1 - i));
+                k.set(dGx, ga + hidden + j, dc * k.get(cells, cPrev + j) * f * (1 - f));
+                k.set(dGx, ga + 2 * hidden + j, dc * i * (1 - g * g));
+                k.set(dGx, ga + 3 * hidden + j, dhj * tanhC * o * (1 - o));
+                k.set(dCell, bj + j, dc * f);
+            }
+        }
+        k.fill(dPrevDirect, 0.0);
+    }
+}
