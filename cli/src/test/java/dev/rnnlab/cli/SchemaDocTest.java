@@ -7,6 +7,7 @@ import dev.rnnlab.engine.api.spec.ClippingSpec;
 import dev.rnnlab.engine.api.spec.ModelSpec;
 import dev.rnnlab.engine.api.spec.OptimizerSpec;
 import dev.rnnlab.engine.api.spec.Precision;
+import dev.rnnlab.engine.api.spec.ScheduleSpec;
 import dev.rnnlab.engine.api.spec.TrainingSpec;
 import dev.rnnlab.runner.config.ConfigWriter;
 import dev.rnnlab.runner.config.ExperimentSpec;
@@ -33,14 +34,21 @@ class SchemaDocTest {
         Set<String> known = new TreeSet<>(Set.of("sweep.grid"));
         ModelSpec model = new ModelSpec(CellSpec.of(dev.rnnlab.engine.api.spec.CellKind.RNN_TANH), 4, 1);
         List<DatasetSpec> datasets = List.of(new DatasetSpec.Sine(5, 10, 10, 0), new DatasetSpec.RandomWalk(5, 10, 10, 0, 1));
-        List<OptimizerSpec> optimizers = List.of(new OptimizerSpec.Sgd(0.1), OptimizerSpec.Adam.withDefaults(0.1));
+        List<OptimizerSpec> optimizers = List.of(new OptimizerSpec.Sgd(0.1), new OptimizerSpec.Momentum(0.1, 0.9, 0, 0),
+                new OptimizerSpec.Nesterov(0.1, 0.9, 0), OptimizerSpec.Adam.withDefaults(0.1),
+                new OptimizerSpec.AdamW(0.1, 0.9, 0.999, 1e-8, 0.01), new OptimizerSpec.RmsProp(0.1, 0.99, 1e-8, 0),
+                new OptimizerSpec.Adagrad(0.1, 1e-10, 0));
+        List<ScheduleSpec> schedules = List.of(new ScheduleSpec.Constant(), new ScheduleSpec.Step(10, 0.5),
+                new ScheduleSpec.Cosine(0), new ScheduleSpec.Warmup(10));
         List<ClippingSpec> clippings = List.of(new ClippingSpec.None(), new ClippingSpec.Value(1), new ClippingSpec.Norm(1),
                 new ClippingSpec.GlobalNorm(1));
         for (DatasetSpec d : datasets) {
             for (OptimizerSpec o : optimizers) {
                 for (ClippingSpec c : clippings) {
-                    known.addAll(keyPaths(ConfigWriter.write(new ExperimentSpec("x", 0, "native", d, model,
-                            new TrainingSpec(1, 1, 1, o, c), Precision.FLOAT32, 1))));
+                    for (ScheduleSpec s : schedules) {
+                        known.addAll(keyPaths(ConfigWriter.write(new ExperimentSpec("x", 0, "native", d, model,
+                                new TrainingSpec(1, 1, 1, o, s, c), Precision.FLOAT32, 1))));
+                    }
                 }
             }
         }

@@ -2,6 +2,7 @@ package dev.rnnlab.runner.config;
 
 import dev.rnnlab.engine.api.spec.ClippingSpec;
 import dev.rnnlab.engine.api.spec.OptimizerSpec;
+import dev.rnnlab.engine.api.spec.ScheduleSpec;
 import dev.rnnlab.engine.api.spec.TrainingSpec;
 import dev.rnnlab.runner.data.DatasetSpec;
 import java.util.regex.Pattern;
@@ -50,12 +51,41 @@ public final class ConfigWriter {
         line(out, 2, "lr", number(o.lr()));
         switch (o.kind()) {
             case SGD -> { }
+            case MOMENTUM -> {
+                line(out, 2, "momentum", number(((OptimizerSpec.Momentum) o).momentum()));
+                line(out, 2, "dampening", number(((OptimizerSpec.Momentum) o).dampening()));
+            }
+            case NESTEROV -> line(out, 2, "momentum", number(((OptimizerSpec.Nesterov) o).momentum()));
             case ADAM -> {
                 OptimizerSpec.Adam a = (OptimizerSpec.Adam) o;
                 line(out, 2, "beta1", number(a.beta1()));
                 line(out, 2, "beta2", number(a.beta2()));
                 line(out, 2, "eps", number(a.eps()));
             }
+            case ADAMW -> {
+                OptimizerSpec.AdamW a = (OptimizerSpec.AdamW) o;
+                line(out, 2, "beta1", number(a.beta1()));
+                line(out, 2, "beta2", number(a.beta2()));
+                line(out, 2, "eps", number(a.eps()));
+            }
+            case RMSPROP -> {
+                line(out, 2, "alpha", number(((OptimizerSpec.RmsProp) o).alpha()));
+                line(out, 2, "eps", number(((OptimizerSpec.RmsProp) o).eps()));
+            }
+            case ADAGRAD -> line(out, 2, "eps", number(((OptimizerSpec.Adagrad) o).eps()));
+        }
+        line(out, 2, "weight_decay", number(o.weightDecay()));
+        out.append("  schedule:\n");
+        ScheduleSpec sc = t.schedule();
+        line(out, 2, "kind", sc.kind().configName());
+        switch (sc.kind()) {
+            case CONSTANT -> { }
+            case STEP -> {
+                line(out, 2, "step_size", Integer.toString(((ScheduleSpec.Step) sc).stepSize()));
+                line(out, 2, "gamma", number(((ScheduleSpec.Step) sc).gamma()));
+            }
+            case COSINE -> line(out, 2, "min_lr", number(((ScheduleSpec.Cosine) sc).minLr()));
+            case WARMUP -> line(out, 2, "warmup_steps", Integer.toString(((ScheduleSpec.Warmup) sc).warmupSteps()));
         }
         out.append("  clipping:\n");
         ClippingSpec c = t.clipping();

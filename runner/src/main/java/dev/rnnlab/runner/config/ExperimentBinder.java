@@ -8,6 +8,8 @@ import dev.rnnlab.engine.api.spec.ModelSpec;
 import dev.rnnlab.engine.api.spec.OptimizerKind;
 import dev.rnnlab.engine.api.spec.OptimizerSpec;
 import dev.rnnlab.engine.api.spec.Precision;
+import dev.rnnlab.engine.api.spec.ScheduleKind;
+import dev.rnnlab.engine.api.spec.ScheduleSpec;
 import dev.rnnlab.engine.api.spec.TrainingSpec;
 import dev.rnnlab.runner.data.DatasetKind;
 import dev.rnnlab.runner.data.DatasetSpec;
@@ -111,9 +113,10 @@ public final class ExperimentBinder {
         Integer batch = r.intValue("batch_size", DEFAULT_BATCH_SIZE, 1, DatasetSpec.MAX_SIZE);
         Integer evalEvery = r.intValue("eval_every", DEFAULT_EVAL_EVERY, 1, MAX_STEPS);
         OptimizerSpec optimizer = optimizer(r.mapping("optimizer", true));
+        ScheduleSpec schedule = schedule(r.mapping("schedule", false));
         ClippingSpec clipping = clipping(r.mapping("clipping", false));
-        return steps == null || batch == null || evalEvery == null || optimizer == null || clipping == null ? null
-                : new TrainingSpec(steps, batch, evalEvery, optimizer, clipping);
+        return anyNull(steps, batch, evalEvery, optimizer, schedule, clipping) ? null
+                : new TrainingSpec(steps, batch, evalEvery, optimizer, schedule, clipping);
     }
 
     private static OptimizerSpec optimizer(MappingReader r) {
@@ -123,18 +126,79 @@ public final class ExperimentBinder {
         OptimizerKind kind = r.choice("kind", OptimizerKind.class, null);
         Double lr = r.number("lr", null, 0, Double.MAX_VALUE);
         OptimizerSpec spec = null;
-        if (kind == OptimizerKind.ADAM) {
-            Double beta1 = r.fraction("beta1", OptimizerSpec.Adam.DEFAULT_BETA1, 0, 1);
-            Double beta2 = r.fraction("beta2", OptimizerSpec.Adam.DEFAULT_BETA2, 0, 1);
-            Double eps = r.number("eps", OptimizerSpec.Adam.DEFAULT_EPS, 0, Double.MAX_VALUE);
-            if (lr != null && beta1 != null && beta2 != null && eps != null) {
-                spec = new OptimizerSpec.Adam(lr, beta1, beta2, eps);
+        if (kind != null) {
+            Double wd = r.nonNegative("weight_decay", kind == OptimizerKind.ADAMW
+                    ? OptimizerSpec.DEFAULT_ADAMW_WEIGHT_DECAY : 0.0);
+            switch (kind) {
+                case SGD -> spec = lr == null || wd == null ? null : new OptimizerSpec.Sgd(lr, wd);
+                case MOMENTUM -> {
+                    Double m = r.fraction("momentum", OptimizerSpec.DEFAULT_MOMENTUM, 0, 1);
+                    Double d = r.fraction("dampening", 0.0, 0, 1);
+                    spec = anyNull(lr, wd, m, d) ? null : new OptimizerSpec.Momentum(lr, m, d, wd);
+                }
+                case NESTEROV -> {
+                    Double m = r.number("momentum", OptimizerSpec.DEFAULT_MOMENTUM, 0, 0.999999);
+                    spec = anyNull(lr, wd, m) ? null : new OptimizerSpec.Nesterov(lr, m, wd);
+                }
+                case ADAM, ADAMW -> {
+                    Double beta1 = r.fraction("beta1", OptimizerSpec.DEFAULT_BETA1, 0, 1);
+                    Double beta2 = r.fraction("beta2", OptimizerSpec.DEFAULT_BETA2, 0, 1);
+                    Double eps = r.nonNegative("eps", OptimizerSpec.DEFAULT_ADAM_EPS);
+                    if (!anyNull(lr, wd, beta1, beta2, eps)) {
+                        spec = kind == OptimizerKind.ADAM ? new OptimizerSpec.Adam(lr, beta1, beta2, eps, wd)
+                                : new OptimizerSpec.AdamW(lr, beta1, beta2, eps, wd);
+                    }
+                }
+                case RMSPROP -> {
+                    Double alpha = r.fraction("alpha", OptimizerSpec.DEFAULT_RMSPROP_ALPHA, 0, 1);
+                    Double eps = r.nonNegative("eps", OptimizerSpec.DEFAULT_RMSPROP_EPS);
+                    spec = anyNull(lr, wd, alpha, eps) ? null : new OptimizerSpec.RmsProp(lr, alpha, eps, wd);
+                }
+                case ADAGRAD -> {
+                    Double eps = r.nonNegative("eps", OptimizerSpec.DEFAULT_ADAGRAD_EPS);
+                    spec = anyNull(lr, wd, eps) ? null : new OptimizerSpec.Adagrad(lr, eps, wd);
+                }
             }
-        } else if (kind == OptimizerKind.SGD && lr != null) {
-            spec = new OptimizerSpec.Sgd(lr);
         }
         r.rejectUnknownKeys(kind == null ? "" : " for optimizer '" + kind.configName() + "'");
         return spec;
+    }
+
+    private static ScheduleSpec schedule(MappingReader r) {
+        if (r == null) {
+            return null;
+        }
+        ScheduleKind kind = r.choice("kind", ScheduleKind.class, ScheduleKind.CONSTANT);
+        ScheduleSpec spec = null;
+        if (kind != null) {
+            switch (kind) {
+                case CONSTANT -> spec = new ScheduleSpec.Constant();
+                case STEP -> {
+                    Integer size = r.intValue("step_size", null, 1, MAX_STEPS);
+                    Double gamma = r.number("gamma", null, 0, 1);
+                    spec = anyNull(size, gamma) ? null : new ScheduleSpec.Step(size, gamma);
+                }
+                case COSINE -> {
+                    Double min = r.nonNegative("min_lr", 0.0);
+                    spec = min == null ? null : new ScheduleSpec.Cosine(min);
+                }
+                case WARMUP -> {
+                    Integer warmup = r.intValue("warmup_steps", null, 1, MAX_STEPS);
+                    spec = warmup == null ? null : new ScheduleSpec.Warmup(warmup);
+                }
+            }
+        }
+        r.rejectUnknownKeys(kind == null ? "" : " for schedule '" + kind.configName() + "'");
+        return spec;
+    }
+
+    private static boolean anyNull(Object... values) {
+        for (Object v : values) {
+            if (v == null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static ClippingSpec clipping(MappingReader r) {

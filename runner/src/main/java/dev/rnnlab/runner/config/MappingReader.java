@@ -139,6 +139,24 @@ final class MappingReader {
         return v;
     }
 
+    /** A finite number >= 0. */
+    Double nonNegative(String key, Double defaultValue) {
+        ConfigNode.Scalar s = scalar(key, defaultValue == null);
+        if (s == null) {
+            return map.get(key) == null ? defaultValue : null;
+        }
+        if (s.quoted() || !DECIMAL.matcher(s.text()).matches()) {
+            errors.add(new ConfigError(s.location(), path(key), "expected a number, got " + s.describe()));
+            return null;
+        }
+        double v = Double.parseDouble(s.text());
+        if (!(v >= 0) || !Double.isFinite(v)) {
+            errors.add(new ConfigError(s.location(), path(key), "must be >= 0, got " + s.text()));
+            return null;
+        }
+        return v;
+    }
+
     /** A number in the half-open range {@code [min, maxExclusive)}. */
     Double fraction(String key, double defaultValue, double min, double maxExclusive) {
         ConfigNode.Scalar s = scalar(key, false);

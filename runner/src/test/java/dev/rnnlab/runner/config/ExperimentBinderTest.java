@@ -8,6 +8,7 @@ import dev.rnnlab.engine.api.spec.ClippingSpec;
 import dev.rnnlab.engine.api.spec.ModelSpec;
 import dev.rnnlab.engine.api.spec.OptimizerSpec;
 import dev.rnnlab.engine.api.spec.Precision;
+import dev.rnnlab.engine.api.spec.ScheduleSpec;
 import dev.rnnlab.engine.api.spec.TrainingSpec;
 import dev.rnnlab.runner.data.DatasetSpec;
 import java.util.List;
@@ -55,7 +56,7 @@ class ExperimentBinderTest {
                 """);
         assertEquals(new ExperimentSpec("sine-quickstart", 1, "native", new DatasetSpec.Sine(50, 1000, 200, 0),
                 new ModelSpec(new CellSpec.Rnn(CellSpec.Nonlinearity.TANH), 16, 1),
-                new TrainingSpec(2000, 16, 100, new OptimizerSpec.Adam(0.01, 0.9, 0.999, 1e-8),
+                new TrainingSpec(2000, 16, 100, new OptimizerSpec.Adam(0.01, 0.9, 0.999, 1e-8, 0), new ScheduleSpec.Constant(),
                         new ClippingSpec.GlobalNorm(1.0)), Precision.FLOAT32, 1), spec);
     }
 
@@ -94,7 +95,7 @@ class ExperimentBinderTest {
                 "f.yaml:3:39: model.layerz: unknown key; did you mean 'layers'?",
                 "f.yaml:5:10: training.steps: expected an integer, got '1.5'",
                 "f.yaml:6:31: training.optimizer.lr: must be > 0.0, got -0.1",
-                "f.yaml:6:37: training.optimizer.momentum: unknown key for optimizer 'adam'; allowed keys: kind, lr, beta1, beta2, eps",
+                "f.yaml:6:37: training.optimizer.momentum: unknown key for optimizer 'adam'; allowed keys: kind, lr, weight_decay, beta1, beta2, eps",
                 "f.yaml:7:13: training.clipping.max_norm: required key is missing"), errors);
     }
 
@@ -130,7 +131,7 @@ class ExperimentBinderTest {
 
     @Test
     void optionsOfOtherVariantsAreRejected() {
-        assertEquals(List.of("f.yaml:6:36: training.optimizer.beta1: unknown key for optimizer 'sgd'; allowed keys: kind, lr"),
+        assertEquals(List.of("f.yaml:6:36: training.optimizer.beta1: unknown key for optimizer 'sgd'; allowed keys: kind, lr, weight_decay"),
                 errors(BASE.replace("{kind: adam, lr: 0.01}", "{kind: sgd, lr: 0.01, beta1: 0.9}")));
     }
 

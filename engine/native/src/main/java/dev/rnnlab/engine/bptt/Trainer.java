@@ -46,7 +46,6 @@ final class Trainer<A> {
 
     RunResult run(TelemetrySink sink) {
         TrainingSpec training = spec.training();
-        double lr = training.optimizer().lr();
         double lastLoss = Double.NaN;
         double lastVal = validate(0, sink);
         for (long step = 1; step <= training.steps(); step++) {
@@ -54,6 +53,7 @@ final class Trainer<A> {
                 return new RunResult(Outcome.INTERRUPTED, step - 1, lastLoss, lastVal,
                         "interrupted before step " + step);
             }
+            double lr = training.schedule().lr(training.optimizer().lr(), step, training.steps());
             double loss = model.forwardBackward(data.trainBatch(step - 1));
             double norm = Clipping.globalNorm(k, model.parameters());
             if (!Double.isFinite(loss) || !Double.isFinite(norm)) {

@@ -60,7 +60,9 @@ class GoldenTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"rnn_tanh_L1_I3_H4_B2_T6.json", "rnn_tanh_L2_I3_H5_B3_T7_adam_global_norm.json",
-            "rnn_relu_L1_I2_H4_B2_T9_sgd_value.json"})
+            "rnn_relu_L1_I2_H4_B2_T9_sgd_value.json", "rnn_relu_L2_I3_H4_B2_T6.json", "rnn_tanh_L3_I2_H3_B2_T20.json",
+            "lstm_L1_I2_H3_B2_T8.json", "lstm_L2_I3_H4_B2_T6.json", "lstm_L1_I1_H16_B1_T50.json",
+            "gru_L1_I3_H4_B2_T6.json", "gru_L2_I2_H5_B3_T7.json"})
     void optimizerTrajectoryWithClippingMatchesPyTorch(String file) {
         GoldenFixture f = GoldenFixture.load(file);
         JsonNode t = f.root().get("trajectory");
@@ -72,9 +74,29 @@ class GoldenTest {
                 assertEquals("plain", settings);
                 yield new OptimizerSpec.Sgd(lr);
             }
+            case "momentum" -> {
+                assertEquals("momentum=0.9 dampening=0", settings);
+                yield new OptimizerSpec.Momentum(lr, 0.9, 0, 0);
+            }
+            case "nesterov" -> {
+                assertEquals("momentum=0.9 nesterov", settings);
+                yield new OptimizerSpec.Nesterov(lr, 0.9, 0);
+            }
             case "adam" -> {
                 assertEquals("betas=(0.9,0.999) eps=1e-8", settings);
                 yield OptimizerSpec.Adam.withDefaults(lr);
+            }
+            case "adamw" -> {
+                assertEquals("betas=(0.9,0.999) eps=1e-8 weight_decay=0.01 (decoupled)", settings);
+                yield new OptimizerSpec.AdamW(lr, 0.9, 0.999, 1e-8, 0.01);
+            }
+            case "rmsprop" -> {
+                assertEquals("alpha=0.99 eps=1e-8 centered=False momentum=0", settings);
+                yield new OptimizerSpec.RmsProp(lr, 0.99, 1e-8, 0);
+            }
+            case "adagrad" -> {
+                assertEquals("eps=1e-10 initial_accumulator_value=0", settings);
+                yield new OptimizerSpec.Adagrad(lr, 1e-10, 0);
             }
             default -> throw new AssertionError("optimizer not in this test: " + t.get("optimizer"));
         };

@@ -1,10 +1,14 @@
 package dev.rnnlab.engine.api.spec;
 
-
 /** Optimizers, named as in configs. */
 public enum OptimizerKind implements ConfigNamed {
     SGD("sgd"),
-    ADAM("adam");
+    MOMENTUM("momentum"),
+    NESTEROV("nesterov"),
+    ADAM("adam"),
+    ADAMW("adamw"),
+    RMSPROP("rmsprop"),
+    ADAGRAD("adagrad");
 
     private final String configName;
 

@@ -4,7 +4,8 @@ import java.io.Serializable;
 import java.util.Objects;
 
 /**
- * How to train: {@code steps} optimizer updates on mini-batches of {@code batchSize} sequences, with
+ * How to train: {@code steps} optimizer updates on mini-batches of {@code batchSize} sequences, at the
+ * learning rate given by {@code schedule}, with
  * the validation loss evaluated before the first step and every {@code evalEvery} steps (and after the
  * last).
  */
@@ -13,6 +14,7 @@ public record TrainingSpec(
         int batchSize,
         int evalEvery,
         OptimizerSpec optimizer,
+        ScheduleSpec schedule,
         ClippingSpec clipping) implements Serializable {
 
     public TrainingSpec {
@@ -26,6 +28,7 @@ public record TrainingSpec(
             throw new IllegalArgumentException("eval_every must be >= 1, got " + evalEvery);
         }
         Objects.requireNonNull(optimizer, "optimizer");
+        Objects.requireNonNull(schedule, "schedule");
         Objects.requireNonNull(clipping, "clipping");
     }
 }

@@ -5,18 +5,24 @@ import dev.rnnlab.engine.bptt.math.Kernels;
 import dev.rnnlab.engine.bptt.param.Parameter;
 import java.util.List;
 
-/** Applies one update to every parameter from its (already clipped) gradient. */
+/**
+ * Applies one update to every parameter from its (already clipped) gradient, in the operation order of
+ * the PyTorch 1.13 single-tensor implementation named in each class. State is kept in the run's
+ * precision, as PyTorch keeps it in the parameter's dtype.
+ */
 public interface Optimizer<A> {
 
     void step(double lr);
 
     static <A> Optimizer<A> create(OptimizerSpec spec, Kernels<A> k, List<Parameter<A>> params) {
-        if (spec instanceof OptimizerSpec.Sgd) {
-            return new Sgd<>(k, params);
-        }
-        if (spec instanceof OptimizerSpec.Adam adam) {
-            return new Adam<>(k, params, adam);
-        }
-        throw new IllegalArgumentException("no native optimizer for " + spec.kind().configName());
+        return switch (spec.kind()) {
+            case SGD -> new Sgd<>(k, params, (OptimizerSpec.Sgd) spec);
+            case MOMENTUM -> new Momentum<>(k, params, (OptimizerSpec.Momentum) spec);
+            case NESTEROV -> new Nesterov<>(k, params, (OptimizerSpec.Nesterov) spec);
+            case ADAM -> new Adam<>(k, params, (OptimizerSpec.Adam) spec);
+            case ADAMW -> new AdamW<>(k, params, (OptimizerSpec.AdamW) spec);
+            case RMSPROP -> new RmsProp<>(k, params, (OptimizerSpec.RmsProp) spec);
+            case ADAGRAD -> new Adagrad<>(k, params, (OptimizerSpec.Adagrad) spec);
+        };
     }
 }

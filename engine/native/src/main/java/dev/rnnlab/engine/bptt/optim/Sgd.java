@@ -1,24 +1,32 @@
 package dev.rnnlab.engine.bptt.optim;
 
+import dev.rnnlab.engine.api.spec.OptimizerSpec;
 import dev.rnnlab.engine.bptt.math.Kernels;
 import dev.rnnlab.engine.bptt.param.Parameter;
 import java.util.List;
 
-/** Plain stochastic gradient descent, {@code p -= lr * g} ({@code torch.optim.SGD} without momentum). */
+/** Plain SGD, {@code torch.optim.SGD(lr, weight_decay)}: {@code g += wd p; p -= lr g}. */
 final class Sgd<A> implements Optimizer<A> {
 
     private final Kernels<A> k;
     private final List<Parameter<A>> params;
+    private final double weightDecay;
 
-    Sgd(Kernels<A> k, List<Parameter<A>> params) {
+    Sgd(Kernels<A> k, List<Parameter<A>> params, OptimizerSpec.Sgd spec) {
         this.k = k;
         this.params = params;
+        this.weightDecay = spec.weightDecay();
     }
 
     @Override
     public void step(double lr) {
         for (Parameter<A> p : params) {
-            k.axpy(p.size(), -lr, p.grad(), 0, p.value(), 0);
+            A value = p.value();
+            A grad = p.grad();
+            for (int j = 0; j < p.size(); j++) {
+                double w = k.get(value, j);
+                k.set(value, j, w - lr * (k.get(grad, j) + weightDecay * w));
+            }
         }
     }
 }
