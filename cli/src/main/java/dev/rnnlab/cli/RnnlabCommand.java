@@ -5,6 +5,7 @@ import picocli.CommandLine.Command;
 /** The top-level command; the work is in its subcommands. */
 @Command(name = "rnnlab", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Declarative experiment runner for recurrent neural networks.",
-        subcommands = {ValidateCommand.class, PlanCommand.class, SweepCommand.class, ReportCommand.class},
+        subcommands = {ValidateCommand.class, PlanCommand.class, SweepCommand.class, ReportCommand.class,
+                GradcheckCommand.class},
         usageHelpAutoWidth = true)
 final class RnnlabCommand {}

@@ -1,5 +1,8 @@
 package dev.rnnlab.engine.api;
 
+import dev.rnnlab.engine.api.check.GradientChecker;
+import java.util.Optional;
+
 /**
  * A service-loaded factory for one engine. Implementations are listed in
  * {@code META-INF/services/dev.rnnlab.engine.api.EngineProvider}.
@@ -16,4 +19,9 @@ public interface EngineProvider {
     Capabilities capabilities();
 
     Engine create();
+
+    /** The engine's float64 reference evaluator, if it has one (used by {@code rnnlab gradcheck}). */
+    default Optional<GradientChecker> gradientChecker() {
+        return Optional.empty();
+    }
 }

@@ -3,12 +3,14 @@ package dev.rnnlab.engine.bptt;
 import dev.rnnlab.engine.api.Capabilities;
 import dev.rnnlab.engine.api.Engine;
 import dev.rnnlab.engine.api.EngineProvider;
+import dev.rnnlab.engine.api.check.GradientChecker;
 import dev.rnnlab.engine.api.spec.CellKind;
 import dev.rnnlab.engine.api.spec.ClippingKind;
 import dev.rnnlab.engine.api.spec.OptimizerKind;
 import dev.rnnlab.engine.api.spec.Precision;
 import dev.rnnlab.engine.api.spec.ModelSpec;
 import java.util.EnumSet;
+import java.util.Optional;
 
 /** Registers the native engine under the name {@code native}. */
 public final class NativeEngineProvider implements EngineProvider {
@@ -39,5 +41,10 @@ public final class NativeEngineProvider implements EngineProvider {
     @Override
     public Engine create() {
         return new NativeEngine();
+    }
+
+    @Override
+    public Optional<GradientChecker> gradientChecker() {
+        return Optional.of(new NativeGradientChecker());
     }
 }

@@ -1,0 +1,129 @@
+package dev.rnnlab.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.rnnlab.engine.api.EngineProvider;
+import dev.rnnlab.engine.api.EngineRegistry;
+import dev.rnnlab.engine.api.check.GradientChecker;
+import dev.rnnlab.engine.api.check.GradientReport;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code rnnlab gradcheck FIXTURE.json [--engine native]}: recomputes a PyTorch fixture in float64 and
+ * prints, per quantity, {@code max|ours - ref| / max(max|ref|, 1e-12)}; the last line is
+ * {@code max_rel_err=<worst>}. Exit 0 iff the worst is within {@value #TOLERANCE}.
+ */
+@Command(name = "gradcheck", mixinStandardHelpOptions = true,
+        description = "Check an engine in float64 against a PyTorch golden fixture (make_golden.py): loss, "
+                + "predictions, every gradient, per-timestep ||dL/dh_t|| per layer and the optimizer trajectory.")
+final class GradcheckCommand implements Callable<Integer> {
+
+    static final double TOLERANCE = 1e-6;
+
+    private final EngineRegistry engines;
+    @Spec CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "FIXTURE.json")
+    Path fixture;
+
+    @Option(names = "--engine", defaultValue = "native", description = "Engine to check (default: ${DEFAULT-VALUE}).")
+    String engine;
+
+    GradcheckCommand(EngineRegistry engines) {
+        this.engines = engines;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Optional<GradientChecker> checker = engines.find(engine).flatMap(EngineProvider::gradientChecker);
+        if (checker.isEmpty()) {
+            err.println("rnnlab gradcheck: engine '" + engine + "' " + (engines.find(engine).isEmpty()
+                    ? "does not exist; available: " + engines.names() : "has no float64 reference evaluator"));
+            err.flush();
+            return ExitCodes.USAGE;
+        }
+        GoldenFixture f;
+        GradientReport ours;
+        try {
+            f = GoldenFixture.read(fixture);
+            ours = checker.get().evaluate(f.toCase());
+        } catch (IOException | GoldenFixture.FormatException | IllegalArgumentException e) {
+            err.println("rnnlab gradcheck: " + fixture + ": " + e.getMessage());
+            err.flush();
+            return ExitCodes.USAGE;
+        }
+        Comparison c = new Comparison(out);
+        c.compare("loss", new double[] {f.loss()}, new double[] {ours.loss()});
+        c.compare("predictions", f.predictions(), ours.predictions());
+        for (Map.Entry<String, double[]> g : f.gradients().entrySet()) {
+            c.compare("grad " + g.getKey(), g.getValue(), ours.gradients().get(g.getKey()));
+        }
+        List<double[]> norms = f.hiddenGradNormsByLayer();
+        for (int l = 0; l < norms.size(); l++) {
+            c.compare("grad_h_total_norms layer " + l, norms.get(l),
+                    l < ours.hiddenGradNormsByLayer().size() ? ours.hiddenGradNormsByLayer().get(l) : null);
+        }
+        JsonNode t = f.trajectoryNode();
+        if (t != null && ours.trajectory() != null) {
+            GradientReport.TrajectoryReport r = ours.trajectory();
+            c.compare("trajectory losses", GoldenFixture.array(t.get("losses")), r.losses());
+            c.compare("trajectory grad_norm_pre_clip", GoldenFixture.array(t.get("grad_norm_pre_clip")), r.gradNormPre());
+            c.compare("trajectory grad_norm_post_clip", GoldenFixture.array(t.get("grad_norm_post_clip")),
+                    r.gradNormPost());
+            if (t.has("lrs")) {
+                c.compare("trajectory lrs", GoldenFixture.array(t.get("lrs")), r.lrs());
+            }
+            c.compare("trajectory final_loss", new double[] {t.get("final_loss").asDouble()}, new double[] {r.finalLoss()});
+            for (Map.Entry<String, double[]> p : GoldenFixture.named(t.get("final_params")).entrySet()) {
+                c.compare("trajectory final " + p.getKey(), p.getValue(), r.finalParameters().get(p.getKey()));
+            }
+        }
+        out.println(String.format(Locale.ROOT, "max_rel_err=%.3e", c.worst));
+        out.flush();
+        return c.worst <= TOLERANCE ? ExitCodes.OK : ExitCodes.FAILURE;
+    }
+
+    /** Prints one line per quantity and keeps the worst error; a missing or misshapen value is infinitely wrong. */
+    private static final class Comparison {
+        private final PrintWriter out;
+        double worst;
+
+        Comparison(PrintWriter out) {
+            this.out = out;
+        }
+
+        void compare(String what, double[] ref, double[] ours) {
+            double err = relativeError(ref, ours);
+            worst = Math.max(worst, err);
+            out.println(String.format(Locale.ROOT, "%-48s rel_err=%.3e%s", what, err,
+                    ours == null || ours.length != ref.length ? "  (missing or wrong shape)" : ""));
+        }
+
+        static double relativeError(double[] ref, double[] ours) {
+            if (ours == null || ours.length != ref.length) {
+                return Double.POSITIVE_INFINITY;
+            }
+            double maxDiff = 0;
+            double maxRef = 0;
+            for (int i = 0; i < ref.length; i++) {
+                double d = Math.abs(ours[i] - ref[i]);
+                maxDiff = Double.isNaN(d) ? Double.POSITIVE_INFINITY : Math.max(maxDiff, d);
+                maxRef = Math.max(maxRef, Math.abs(ref[i]));
+            }
+            return maxDiff / Math.max(maxRef, 1e-12);
+        }
+    }
+}
