@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.rnnlab.engine.api.spec.CellSpec;
 import dev.rnnlab.engine.api.spec.ClippingSpec;
+import dev.rnnlab.engine.api.spec.InitScheme;
+import dev.rnnlab.engine.api.spec.InitSpec;
 import dev.rnnlab.engine.api.spec.ModelSpec;
 import dev.rnnlab.engine.api.spec.OptimizerSpec;
 import dev.rnnlab.engine.api.spec.Precision;
@@ -32,7 +34,8 @@ class SchemaDocTest {
     @Test
     void theSchemaTableMatchesTheBinder() throws Exception {
         Set<String> known = new TreeSet<>(Set.of("sweep.grid"));
-        ModelSpec model = new ModelSpec(CellSpec.of(dev.rnnlab.engine.api.spec.CellKind.RNN_TANH), 4, 1);
+        InitScheme normal = new InitScheme.Normal(0.1);
+        ModelSpec model = new ModelSpec(new CellSpec.Lstm(1.0), 4, 1, new InitSpec(normal, normal, normal));
         List<DatasetSpec> datasets = List.of(new DatasetSpec.Sine(5, 10, 10, 0), new DatasetSpec.RandomWalk(5, 10, 10, 0, 1));
         List<OptimizerSpec> optimizers = List.of(new OptimizerSpec.Sgd(0.1), new OptimizerSpec.Momentum(0.1, 0.9, 0, 0),
                 new OptimizerSpec.Nesterov(0.1, 0.9, 0), OptimizerSpec.Adam.withDefaults(0.1),

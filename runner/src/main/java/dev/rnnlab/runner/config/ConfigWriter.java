@@ -1,6 +1,8 @@
 package dev.rnnlab.runner.config;
 
+import dev.rnnlab.engine.api.spec.CellSpec;
 import dev.rnnlab.engine.api.spec.ClippingSpec;
+import dev.rnnlab.engine.api.spec.InitScheme;
 import dev.rnnlab.engine.api.spec.OptimizerSpec;
 import dev.rnnlab.engine.api.spec.ScheduleSpec;
 import dev.rnnlab.engine.api.spec.TrainingSpec;
@@ -38,6 +40,13 @@ public final class ConfigWriter {
         line(out, 1, "cell", spec.model().cell().kind().configName());
         line(out, 1, "hidden", Integer.toString(spec.model().hidden()));
         line(out, 1, "layers", Integer.toString(spec.model().layers()));
+        if (spec.model().cell() instanceof CellSpec.Lstm lstm && lstm.forgetBias() != null) {
+            line(out, 1, "forget_bias", number(lstm.forgetBias()));
+        }
+        out.append("  init:\n");
+        scheme(out, "input", spec.model().init().input());
+        scheme(out, "recurrent", spec.model().init().recurrent());
+        scheme(out, "bias", spec.model().init().bias());
         out.append("training:\n");
         TrainingSpec t = spec.training();
         line(out, 1, "steps", Integer.toString(t.steps()));
@@ -97,6 +106,14 @@ public final class ConfigWriter {
             case GLOBAL_NORM -> line(out, 2, "max_norm", number(((ClippingSpec.GlobalNorm) c).maxNorm()));
         }
         return out.toString();
+    }
+
+    private static void scheme(StringBuilder out, String role, InitScheme scheme) {
+        out.append("    ").append(role).append(":\n");
+        line(out, 3, "kind", scheme.kind().configName());
+        if (scheme instanceof InitScheme.Normal n) {
+            line(out, 3, "std", number(n.std()));
+        }
     }
 
     /** The shortest text that parses back to exactly {@code v}. */

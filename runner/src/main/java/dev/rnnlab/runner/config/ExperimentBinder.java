@@ -4,6 +4,9 @@ import dev.rnnlab.engine.api.spec.CellKind;
 import dev.rnnlab.engine.api.spec.CellSpec;
 import dev.rnnlab.engine.api.spec.ClippingKind;
 import dev.rnnlab.engine.api.spec.ClippingSpec;
+import dev.rnnlab.engine.api.spec.InitKind;
+import dev.rnnlab.engine.api.spec.InitScheme;
+import dev.rnnlab.engine.api.spec.InitSpec;
 import dev.rnnlab.engine.api.spec.ModelSpec;
 import dev.rnnlab.engine.api.spec.OptimizerKind;
 import dev.rnnlab.engine.api.spec.OptimizerSpec;
@@ -103,9 +106,53 @@ public final class ExperimentBinder {
         CellKind cell = r.choice("cell", CellKind.class, null);
         Integer hidden = r.intValue("hidden", null, 1, ModelSpec.MAX_HIDDEN);
         Integer layers = r.intValue("layers", DEFAULT_LAYERS, 1, ModelSpec.MAX_LAYERS);
+        Double forgetBias = null;
+        if (r.has("forget_bias")) {
+            forgetBias = r.number("forget_bias", null, -Double.MAX_VALUE, Double.MAX_VALUE);
+            if (cell != null && cell != CellKind.LSTM) {
+                r.error("forget_bias", "forget_bias applies to lstm only, but model.cell is '" + cell.configName()
+                        + "' (at " + r.locationOf("cell") + ")");
+            }
+        }
+        InitSpec init = init(r.mapping("init", false));
         r.rejectUnknownKeys("");
-        return cell == null || hidden == null || layers == null ? null
-                : new ModelSpec(CellSpec.of(cell), hidden, layers);
+        if (anyNull(cell, hidden, layers, init)) {
+            return null;
+        }
+        CellSpec cellSpec = cell == CellKind.LSTM ? new CellSpec.Lstm(forgetBias) : CellSpec.of(cell);
+        return new ModelSpec(cellSpec, hidden, layers, init);
+    }
+
+    private static InitSpec init(MappingReader r) {
+        if (r == null) {
+            return null;
+        }
+        InitScheme input = scheme(r.variant("input"), "input");
+        InitScheme recurrent = scheme(r.variant("recurrent"), "recurrent");
+        InitScheme bias = scheme(r.variant("bias"), "bias");
+        r.rejectUnknownKeys("");
+        return anyNull(input, recurrent, bias) ? null : new InitSpec(input, recurrent, bias);
+    }
+
+    /** One init scheme; {@code role} is input, recurrent or bias, which limits the allowed kinds. */
+    private static InitScheme scheme(MappingReader r, String role) {
+        if (r == null) {
+            return null;
+        }
+        InitKind kind = r.choice("kind", InitKind.class, InitKind.PYTORCH_DEFAULT);
+        InitScheme scheme = null;
+        if (kind == InitKind.NORMAL) {
+            Double std = r.nonNegative("std", null);
+            scheme = std == null ? null : new InitScheme.Normal(std);
+        } else if (kind == InitKind.IDENTITY && !role.equals("recurrent")) {
+            r.error("kind", "identity applies to recurrent weights only");
+        } else if (kind == InitKind.ORTHOGONAL && role.equals("bias")) {
+            r.error("kind", "orthogonal does not apply to biases");
+        } else if (kind != null) {
+            scheme = kind.defaults();
+        }
+        r.rejectUnknownKeys(kind == null ? "" : " for init '" + kind.configName() + "'");
+        return scheme;
     }
 
     private static TrainingSpec training(MappingReader r) {

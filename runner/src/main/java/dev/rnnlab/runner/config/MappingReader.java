@@ -211,6 +211,22 @@ final class MappingReader {
         return new MappingReader(m, path(key), errors);
     }
 
+    /**
+     * A variant given as a mapping with {@code kind}, or as the bare kind ({@code orthogonal} for
+     * {@code {kind: orthogonal}}). Absent: an empty mapping, so defaults apply; of another type: null
+     * after an error.
+     */
+    MappingReader variant(String key) {
+        ConfigNode n = map.get(key);
+        if (n instanceof ConfigNode.Scalar s && !s.isNull()) {
+            declared.add(key);
+            ConfigNode.Mapping m = new ConfigNode.Mapping(
+                    Map.of("kind", new ConfigNode.Mapping.Entry("kind", s.location(), s)), s.location());
+            return new MappingReader(m, path(key), errors);
+        }
+        return mapping(key, false);
+    }
+
     /** Reports every key that no accessor asked for, with the closest declared key as a suggestion. */
     void rejectUnknownKeys(String context) {
         for (ConfigNode.Mapping.Entry e : map.entries().values()) {

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.rnnlab.engine.api.spec.CellSpec;
 import dev.rnnlab.engine.api.spec.ClippingSpec;
+import dev.rnnlab.engine.api.spec.InitScheme;
+import dev.rnnlab.engine.api.spec.InitSpec;
 import dev.rnnlab.engine.api.spec.ModelSpec;
 import dev.rnnlab.engine.api.spec.OptimizerSpec;
 import dev.rnnlab.engine.api.spec.Precision;
@@ -139,5 +141,24 @@ class ExperimentBinderTest {
     void randomWalkHasItsOwnScale() throws Exception {
         ExperimentSpec spec = bind(BASE.replace("{kind: sine}", "{kind: random_walk, scale: 0.1, seq_len: 20}"));
         assertEquals(new DatasetSpec.RandomWalk(20, 1000, 200, 0, 0.1), spec.dataset());
+    }
+
+    @Test
+    void initSchemesBindFromShorthandOrMapping() throws Exception {
+        ExperimentSpec spec = bind(BASE.replace("model: {cell: rnn_tanh, hidden: 16}",
+                "model: {cell: lstm, hidden: 16, forget_bias: 1.0, init: {recurrent: orthogonal, "
+                        + "input: {kind: normal, std: 0.01}}}"));
+        assertEquals(new CellSpec.Lstm(1.0), spec.model().cell());
+        assertEquals(new InitSpec(new InitScheme.Normal(0.01), new InitScheme.Orthogonal(),
+                new InitScheme.PytorchDefault()), spec.model().init());
+    }
+
+    @Test
+    void crossFieldConflictsNameBothPlaces() {
+        assertEquals(List.of("f.yaml:3:45: model.forget_bias: forget_bias applies to lstm only, but model.cell is "
+                        + "'gru' (at f.yaml:3:15)"),
+                errors(BASE.replace("{cell: rnn_tanh, hidden: 16}", "{cell: gru, hidden: 16, forget_bias: 1.0}")));
+        assertEquals(List.of("f.yaml:3:51: model.init.input.kind: identity applies to recurrent weights only"),
+                errors(BASE.replace("{cell: rnn_tanh, hidden: 16}", "{cell: rnn_tanh, hidden: 16, init: {input: identity}}")));
     }
 }

@@ -19,8 +19,23 @@ public sealed interface CellSpec extends Serializable permits CellSpec.Rnn, Cell
         }
     }
 
-    /** LSTM (Hochreiter and Schmidhuber 1997), gate order i, f, g, o. */
-    record Lstm() implements CellSpec {
+    /**
+     * LSTM (Hochreiter and Schmidhuber 1997), gate order i, f, g, o.
+     *
+     * @param forgetBias when not null, the forget-gate block of {@code bias_ih} is set to this value and
+     *                   that of {@code bias_hh} to 0 after initialisation (Jozefowicz et al. 2015 use 1)
+     */
+    record Lstm(Double forgetBias) implements CellSpec {
+        public Lstm {
+            if (forgetBias != null && !Double.isFinite(forgetBias)) {
+                throw new IllegalArgumentException("forget_bias must be finite, got " + forgetBias);
+            }
+        }
+
+        public Lstm() {
+            this(null);
+        }
+
         @Override
         public CellKind kind() {
             return CellKind.LSTM;

@@ -3,6 +3,7 @@ package dev.rnnlab.engine.bptt.model;
 import dev.rnnlab.engine.api.data.Batch;
 import dev.rnnlab.engine.api.data.TargetLayout;
 import dev.rnnlab.engine.api.spec.CellSpec;
+import dev.rnnlab.engine.api.spec.InitSpec;
 import dev.rnnlab.engine.api.spec.ModelSpec;
 import dev.rnnlab.engine.bptt.layer.GruLayer;
 import dev.rnnlab.engine.bptt.layer.LinearHead;
@@ -24,6 +25,7 @@ import java.util.SplittableRandom;
 public final class SequenceModel<A> {
 
     private final Kernels<A> k;
+    private final ModelSpec spec;
     private final List<RecurrentLayer<A>> layers;
     private final LinearHead<A> head;
     private final MseLoss<A> loss;
@@ -33,6 +35,7 @@ public final class SequenceModel<A> {
 
     public SequenceModel(Kernels<A> k, ModelSpec spec, int inputSize, int outputSize, TargetLayout layout) {
         this.k = k;
+        this.spec = spec;
         List<RecurrentLayer<A>> built = new ArrayList<>();
         for (int l = 0; l < spec.layers(); l++) {
             int in = l == 0 ? inputSize : spec.hidden();
@@ -55,11 +58,30 @@ public final class SequenceModel<A> {
         };
     }
 
-    /** PyTorch's default initialisation, U(-1/sqrt(H), 1/sqrt(H)) for every parameter. */
+    /**
+     * Initialises every parameter from the spec's {@link InitSpec} (the head as {@code nn.Linear}), then
+     * applies an LSTM forget-gate bias if one is set: {@code bias_ih[H:2H] = forget_bias},
+     * {@code bias_hh[H:2H] = 0}.
+     */
     public void initialize(SplittableRandom rng) {
-        int fan = layers.get(0).hiddenSize();
-        for (Parameter<A> p : parameters) {
-            Initializer.pytorchDefault(k, p, fan, rng);
+        InitSpec init = spec.init();
+        int gates = spec.cell().kind().gates();
+        int hidden = spec.hidden();
+        for (RecurrentLayer<A> layer : layers) {
+            List<Parameter<A>> p = layer.parameters();
+            Initializer.apply(k, p.get(0), init.input(), gates, hidden, rng);
+            Initializer.apply(k, p.get(1), init.recurrent(), gates, hidden, rng);
+            Initializer.apply(k, p.get(2), init.bias(), gates, hidden, rng);
+            Initializer.apply(k, p.get(3), init.bias(), gates, hidden, rng);
+            if (spec.cell() instanceof CellSpec.Lstm lstm && lstm.forgetBias() != null) {
+                for (int j = hidden; j < 2 * hidden; j++) {
+                    k.set(p.get(2).value(), j, lstm.forgetBias());
+                    k.set(p.get(3).value(), j, 0.0);
+                }
+            }
+        }
+        for (Parameter<A> p : head.parameters()) {
+            Initializer.linearDefault(k, p, hidden, rng);
         }
     }
 
