@@ -30,6 +30,7 @@ class CliTest {
               eval_every: 10
               optimizer: {kind: adam, lr: 0.01}
               clipping: {kind: global_norm, max_norm: 1.0}
+            telemetry: {every: 1, detail_every: 20}
             sweep:
               grid:
                 model.hidden: [4, 6]
@@ -108,6 +109,13 @@ class CliTest {
                 assertTrue(log.contains("run " + run.getFileName() + " ") && log.contains("ended: completed"), log);
                 assertEquals(1, log.lines().filter(l -> l.contains("starting")).count(), "one run per log: " + log);
                 assertEquals(42, Files.readAllLines(run.resolve("metrics.csv")).size());
+                List<String> profile = Files.readAllLines(run.resolve("time_profile.csv"));
+                assertEquals("step,layer,t,grad_norm", profile.get(0));
+                assertEquals(1 + 2 * 12, profile.size(), "steps 20 and 40, one layer, T = 12");
+                assertTrue(profile.get(1).startsWith("20,0,1,"), profile.get(1));
+                assertEquals(1 + 2 * 6, Files.readAllLines(run.resolve("parameters.csv")).size());
+                assertEquals(1 + 2, Files.readAllLines(run.resolve("layers.csv")).size());
+                assertEquals(1 + 2, Files.readAllLines(run.resolve("recurrent.csv")).size());
             }
         }
         Run again = rnnlab("sweep", f.toString(), "--out", out.toString());

@@ -10,6 +10,7 @@ import dev.rnnlab.engine.api.spec.ModelSpec;
 import dev.rnnlab.engine.api.spec.OptimizerSpec;
 import dev.rnnlab.engine.api.spec.Precision;
 import dev.rnnlab.engine.api.spec.ScheduleSpec;
+import dev.rnnlab.engine.api.spec.TelemetrySpec;
 import dev.rnnlab.engine.api.spec.TrainingSpec;
 import dev.rnnlab.runner.config.ConfigWriter;
 import dev.rnnlab.runner.config.ExperimentSpec;
@@ -50,7 +51,7 @@ class SchemaDocTest {
                 for (ClippingSpec c : clippings) {
                     for (ScheduleSpec s : schedules) {
                         known.addAll(keyPaths(ConfigWriter.write(new ExperimentSpec("x", 0, "native", d, model,
-                                new TrainingSpec(1, 1, 1, o, s, c), Precision.FLOAT32, 1))));
+                                new TrainingSpec(1, 1, 1, o, s, c), Precision.FLOAT32, TelemetrySpec.DEFAULT))));
                     }
                 }
             }

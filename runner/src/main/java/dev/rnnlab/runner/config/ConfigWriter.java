@@ -52,7 +52,6 @@ public final class ConfigWriter {
         line(out, 1, "steps", Integer.toString(t.steps()));
         line(out, 1, "batch_size", Integer.toString(t.batchSize()));
         line(out, 1, "eval_every", Integer.toString(t.evalEvery()));
-        line(out, 1, "log_every", Integer.toString(spec.logEvery()));
         line(out, 1, "precision", spec.precision().configName());
         out.append("  optimizer:\n");
         OptimizerSpec o = t.optimizer();
@@ -105,6 +104,9 @@ public final class ConfigWriter {
             case NORM -> line(out, 2, "max_norm", number(((ClippingSpec.Norm) c).maxNorm()));
             case GLOBAL_NORM -> line(out, 2, "max_norm", number(((ClippingSpec.GlobalNorm) c).maxNorm()));
         }
+        out.append("telemetry:\n");
+        line(out, 1, "every", Integer.toString(spec.telemetry().every()));
+        line(out, 1, "detail_every", Integer.toString(spec.telemetry().detailEvery()));
         return out.toString();
     }
 

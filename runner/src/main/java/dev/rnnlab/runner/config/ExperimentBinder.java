@@ -13,6 +13,7 @@ import dev.rnnlab.engine.api.spec.OptimizerSpec;
 import dev.rnnlab.engine.api.spec.Precision;
 import dev.rnnlab.engine.api.spec.ScheduleKind;
 import dev.rnnlab.engine.api.spec.ScheduleSpec;
+import dev.rnnlab.engine.api.spec.TelemetrySpec;
 import dev.rnnlab.engine.api.spec.TrainingSpec;
 import dev.rnnlab.runner.data.DatasetKind;
 import dev.rnnlab.runner.data.DatasetSpec;
@@ -36,7 +37,6 @@ public final class ExperimentBinder {
     public static final int DEFAULT_LAYERS = 1;
     public static final int DEFAULT_BATCH_SIZE = 16;
     public static final int DEFAULT_EVAL_EVERY = 100;
-    public static final int DEFAULT_LOG_EVERY = 1;
     public static final int MAX_STEPS = 100_000_000;
 
     private ExperimentBinder() {}
@@ -58,11 +58,9 @@ public final class ExperimentBinder {
         MappingReader training = top.mapping("training", true);
         TrainingSpec trainingSpec = null;
         Precision precision = null;
-        Integer logEvery = null;
         if (training != null) {
             trainingSpec = training(training);
             precision = training.choice("precision", Precision.class, Precision.FLOAT32);
-            logEvery = training.intValue("log_every", DEFAULT_LOG_EVERY, 1, MAX_STEPS);
             training.rejectUnknownKeys("");
             if (dataset != null && trainingSpec != null && trainingSpec.batchSize() > dataset.trainSize()) {
                 training.error("batch_size", "batch_size " + trainingSpec.batchSize()
@@ -70,11 +68,12 @@ public final class ExperimentBinder {
                         + datasetReader.locationOf("train_size") + ")");
             }
         }
+        TelemetrySpec telemetry = telemetry(top.mapping("telemetry", false));
         top.rejectUnknownKeys("");
         if (!errors.isEmpty()) {
             throw new ConfigException(sorted(errors));
         }
-        return new ExperimentSpec(name, seed, engine, dataset, model, trainingSpec, precision, logEvery);
+        return new ExperimentSpec(name, seed, engine, dataset, model, trainingSpec, precision, telemetry);
     }
 
     private static DatasetSpec dataset(MappingReader r) {
@@ -121,6 +120,16 @@ public final class ExperimentBinder {
         }
         CellSpec cellSpec = cell == CellKind.LSTM ? new CellSpec.Lstm(forgetBias) : CellSpec.of(cell);
         return new ModelSpec(cellSpec, hidden, layers, init);
+    }
+
+    private static TelemetrySpec telemetry(MappingReader r) {
+        if (r == null) {
+            return null;
+        }
+        Integer every = r.intValue("every", TelemetrySpec.DEFAULT.every(), 1, MAX_STEPS);
+        Integer detailEvery = r.intValue("detail_every", TelemetrySpec.DEFAULT.detailEvery(), 0, MAX_STEPS);
+        r.rejectUnknownKeys("");
+        return anyNull(every, detailEvery) ? null : new TelemetrySpec(every, detailEvery);
     }
 
     private static InitSpec init(MappingReader r) {

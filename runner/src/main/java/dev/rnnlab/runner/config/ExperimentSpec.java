@@ -3,6 +3,7 @@ package dev.rnnlab.runner.config;
 import dev.rnnlab.engine.api.spec.ModelSpec;
 import dev.rnnlab.engine.api.spec.Precision;
 import dev.rnnlab.engine.api.spec.RunSpec;
+import dev.rnnlab.engine.api.spec.TelemetrySpec;
 import dev.rnnlab.engine.api.spec.TrainingSpec;
 import dev.rnnlab.runner.data.DatasetSpec;
 import java.io.Serializable;
@@ -13,7 +14,7 @@ import java.util.regex.Pattern;
  * One fully resolved experiment: a single run's configuration, every default filled in. A sweep is a
  * list of these. Serialisable so executors can ship it elsewhere.
  *
- * @param logEvery record training telemetry every this many steps
+ * @param telemetry what the engine records while training, how often
  */
 public record ExperimentSpec(
         String name,
@@ -23,7 +24,7 @@ public record ExperimentSpec(
         ModelSpec model,
         TrainingSpec training,
         Precision precision,
-        int logEvery) implements Serializable {
+        TelemetrySpec telemetry) implements Serializable {
 
     /** Names become directory names: letters, digits, '.', '_' and '-', starting with a letter or digit. */
     public static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
@@ -38,13 +39,11 @@ public record ExperimentSpec(
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(training, "training");
         Objects.requireNonNull(precision, "precision");
-        if (logEvery < 1) {
-            throw new IllegalArgumentException("log_every must be >= 1");
-        }
+        Objects.requireNonNull(telemetry, "telemetry");
     }
 
     /** What the engine trains, under the run id {@code runId}. */
     public RunSpec toRunSpec(String runId) {
-        return new RunSpec(runId, seed, model, training, precision, logEvery);
+        return new RunSpec(runId, seed, model, training, precision, telemetry);
     }
 }

@@ -10,6 +10,7 @@ import dev.rnnlab.runner.store.AtomicFiles;
 import dev.rnnlab.runner.store.MetricsWriter;
 import dev.rnnlab.runner.store.RunDirectory;
 import dev.rnnlab.runner.store.RunSummary;
+import dev.rnnlab.runner.store.RunTelemetry;
 import dev.rnnlab.runner.sweep.PlannedRun;
 import java.io.IOException;
 import java.time.Duration;
@@ -50,10 +51,11 @@ final class RunExecution {
             LOG.info("run {} ({} of sweep {}) starting: {}", run.id(), run.index(), sweepName, run.swept());
             ExperimentSpec spec = run.spec();
             RunSpec runSpec = spec.toRunSpec(run.id());
-            try (MetricsWriter metrics = new MetricsWriter(dir.metrics())) {
+            try (RunTelemetry telemetry = new RunTelemetry(dir)) {
+                MetricsWriter metrics = telemetry.metrics();
                 try {
                     GeneratedData data = new GeneratedData(spec.dataset(), spec.seed(), spec.training().batchSize());
-                    result = engine.create().train(runSpec, data, metrics);
+                    result = engine.create().train(runSpec, data, telemetry);
                 } catch (RuntimeException | Error e) {
                     LOG.error("run {} failed", run.id(), e);
                     result = new RunResult(Outcome.FAILED, 0, Double.NaN, Double.NaN, e.toString());

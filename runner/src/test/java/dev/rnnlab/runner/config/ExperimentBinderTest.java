@@ -11,6 +11,7 @@ import dev.rnnlab.engine.api.spec.ModelSpec;
 import dev.rnnlab.engine.api.spec.OptimizerSpec;
 import dev.rnnlab.engine.api.spec.Precision;
 import dev.rnnlab.engine.api.spec.ScheduleSpec;
+import dev.rnnlab.engine.api.spec.TelemetrySpec;
 import dev.rnnlab.engine.api.spec.TrainingSpec;
 import dev.rnnlab.runner.data.DatasetSpec;
 import java.util.List;
@@ -59,7 +60,7 @@ class ExperimentBinderTest {
         assertEquals(new ExperimentSpec("sine-quickstart", 1, "native", new DatasetSpec.Sine(50, 1000, 200, 0),
                 new ModelSpec(new CellSpec.Rnn(CellSpec.Nonlinearity.TANH), 16, 1),
                 new TrainingSpec(2000, 16, 100, new OptimizerSpec.Adam(0.01, 0.9, 0.999, 1e-8, 0), new ScheduleSpec.Constant(),
-                        new ClippingSpec.GlobalNorm(1.0)), Precision.FLOAT32, 1), spec);
+                        new ClippingSpec.GlobalNorm(1.0)), Precision.FLOAT32, TelemetrySpec.DEFAULT), spec);
     }
 
     @Test

@@ -63,11 +63,14 @@ final class Trainer<A> {
                         "non-finite " + what + " at step " + step + " (loss=" + loss + ", grad_norm=" + norm
                                 + "); weights kept from step " + (step - 1));
             }
+            if (spec.telemetry().detailAt(step, training.steps())) {
+                Telemetry.detail(k, model, step, sink);
+            }
             boolean clipped = Clipping.apply(training.clipping(), k, model.parameters(), norm);
             double post = clipped ? Clipping.globalNorm(k, model.parameters()) : norm;
             optimizer.step(lr);
             lastLoss = loss;
-            if (step % spec.telemetryEvery() == 0 || step == training.steps()) {
+            if (spec.telemetry().scalarsAt(step, training.steps())) {
                 sink.step(new StepRecord(step, loss, norm, post, clipped, lr));
             }
             if (step % training.evalEvery() == 0 || step == training.steps()) {

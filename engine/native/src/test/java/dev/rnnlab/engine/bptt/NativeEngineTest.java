@@ -14,6 +14,7 @@ import dev.rnnlab.engine.api.spec.OptimizerSpec;
 import dev.rnnlab.engine.api.spec.Precision;
 import dev.rnnlab.engine.api.spec.RunSpec;
 import dev.rnnlab.engine.api.spec.ScheduleSpec;
+import dev.rnnlab.engine.api.spec.TelemetrySpec;
 import dev.rnnlab.engine.api.spec.TrainingSpec;
 import dev.rnnlab.engine.api.telemetry.Outcome;
 import dev.rnnlab.engine.api.telemetry.RunResult;
@@ -27,7 +28,8 @@ class NativeEngineTest {
 
     static RunSpec spec(Precision precision, int steps, OptimizerSpec optimizer, ClippingSpec clipping) {
         return new RunSpec("test", 7, new ModelSpec(CellSpec.of(CellKind.RNN_TANH), 12, 2),
-                new TrainingSpec(steps, 4, 25, optimizer, new ScheduleSpec.Constant(), clipping), precision, 1);
+                new TrainingSpec(steps, 4, 25, optimizer, new ScheduleSpec.Constant(), clipping), precision,
+                TelemetrySpec.DEFAULT);
     }
 
     @Test

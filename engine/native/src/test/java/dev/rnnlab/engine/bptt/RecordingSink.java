@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Keeps every record, for assertions. */
-final class RecordingSink implements TelemetrySink {
+class RecordingSink implements TelemetrySink {
 
     final List<StepRecord> steps = new ArrayList<>();
     final List<EvalRecord> evals = new ArrayList<>();

@@ -8,8 +8,7 @@ import java.util.Objects;
  *
  * @param runId          stable id of the run (a hash of its resolved config)
  * @param seed           seeds weight initialisation; the same spec and data give the same run
- * @param telemetryEvery record a {@link dev.rnnlab.engine.api.telemetry.StepRecord} every this many
- *                       steps (and at the last step)
+ * @param telemetry what to record, how often
  */
 public record RunSpec(
         String runId,
@@ -17,15 +16,13 @@ public record RunSpec(
         ModelSpec model,
         TrainingSpec training,
         Precision precision,
-        int telemetryEvery) implements Serializable {
+        TelemetrySpec telemetry) implements Serializable {
 
     public RunSpec {
         Objects.requireNonNull(runId, "runId");
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(training, "training");
         Objects.requireNonNull(precision, "precision");
-        if (telemetryEvery < 1) {
-            throw new IllegalArgumentException("telemetryEvery must be >= 1, got " + telemetryEvery);
-        }
+        Objects.requireNonNull(telemetry, "telemetry");
     }
 }

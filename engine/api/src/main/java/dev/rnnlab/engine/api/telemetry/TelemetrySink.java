@@ -7,6 +7,15 @@ public interface TelemetrySink {
 
     void validation(EvalRecord record);
 
+    /** Per-parameter norms at a detail step. */
+    default void parameters(java.util.List<ParameterRecord> records) {}
+
+    /** Per-timestep gradient norms of one layer at a detail step. */
+    default void timeProfile(TimeProfileRecord record) {}
+
+    /** Spectral telemetry and saturation of one recurrent gate block at a detail step. */
+    default void recurrent(RecurrentRecord record) {}
+
     /** A sink that drops everything. */
     TelemetrySink NONE = new TelemetrySink() {
         @Override

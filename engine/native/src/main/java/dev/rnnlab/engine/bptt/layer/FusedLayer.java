@@ -157,6 +157,39 @@ abstract class FusedLayer<A> implements RecurrentLayer<A> {
         }
     }
 
+    /** The activated gates of the last forward pass, {@code [T, B, G*H]}, or null for a cell without gates. */
+    protected abstract A gateActivations();
+
+    /** Whether gate block {@code g} is a tanh (else a sigmoid). */
+    protected abstract boolean isTanhGate(int g);
+
+    @Override
+    public double[] gateSaturation() {
+        double[] out = new double[gates];
+        A act = gateActivations();
+        if (act == null) {
+            java.util.Arrays.fill(out, Double.NaN);
+            return out;
+        }
+        int gh = gates * hidden;
+        long[] count = new long[gates];
+        for (int row = 0; row < seqLen * batch; row++) {
+            for (int g = 0; g < gates; g++) {
+                boolean tanh = isTanhGate(g);
+                for (int j = 0; j < hidden; j++) {
+                    double v = k.get(act, row * gh + g * hidden + j);
+                    if (tanh ? Math.abs(v) > 0.9 : (v < 0.1 || v > 0.9)) {
+                        count[g]++;
+                    }
+                }
+            }
+        }
+        for (int g = 0; g < gates; g++) {
+            out[g] = (double) count[g] / ((long) seqLen * batch * hidden);
+        }
+        return out;
+    }
+
     static double sigmoid(double x) {
         return 1.0 / (1.0 + Math.exp(-x));
     }

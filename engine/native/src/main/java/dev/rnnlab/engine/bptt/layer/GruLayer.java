@@ -1,6 +1,7 @@
 package dev.rnnlab.engine.bptt.layer;
 
 import dev.rnnlab.engine.bptt.math.Kernels;
+import java.util.List;
 
 /**
  * GRU layer (Cho et al. 2014) in PyTorch's convention ({@code nn.GRU}), gate blocks r, z, n; the reset
@@ -44,9 +45,19 @@ public final class GruLayer<A> extends FusedLayer<A> {
         return true;
     }
 
-    /** The activated gates of the last forward pass, {@code [T, B, 3H]} in order r, z, n. */
-    public A gateActivations() {
+    @Override
+    public List<String> gateNames() {
+        return List.of("r", "z", "n");
+    }
+
+    @Override
+    protected A gateActivations() {
         return activations;
+    }
+
+    @Override
+    protected boolean isTanhGate(int g) {
+        return g == 2;
     }
 
     @Override

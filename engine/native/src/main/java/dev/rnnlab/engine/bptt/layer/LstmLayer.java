@@ -1,6 +1,7 @@
 package dev.rnnlab.engine.bptt.layer;
 
 import dev.rnnlab.engine.bptt.math.Kernels;
+import java.util.List;
 
 /**
  * LSTM layer (Hochreiter and Schmidhuber 1997, with the forget gate of Gers et al. 2000), PyTorch's
@@ -52,9 +53,19 @@ public final class LstmLayer<A> extends FusedLayer<A> {
         return false;
     }
 
-    /** The activated gates of the last forward pass, {@code [T, B, 4H]} in order i, f, g, o. */
-    public A gateActivations() {
+    @Override
+    public List<String> gateNames() {
+        return List.of("i", "f", "g", "o");
+    }
+
+    @Override
+    protected A gateActivations() {
         return activations;
+    }
+
+    @Override
+    protected boolean isTanhGate(int g) {
+        return g == 2;
     }
 
     @Override

@@ -39,4 +39,13 @@ public interface RecurrentLayer<A> {
      * included, L2 over batch and hidden units. The returned array is owned by the layer.
      */
     double[] hiddenGradNorms();
+
+    /** Names of the gate blocks of {@code weight_hh}, in row order ({@code h}; {@code i f g o}; {@code r z n}). */
+    List<String> gateNames();
+
+    /**
+     * Per gate, the fraction of its activations in the last forward pass that are saturated (sigmoid
+     * below 0.1 or above 0.9, tanh beyond +-0.9); NaN for cells without gates.
+     */
+    double[] gateSaturation();
 }

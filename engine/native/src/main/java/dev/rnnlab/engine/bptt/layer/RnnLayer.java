@@ -2,6 +2,7 @@ package dev.rnnlab.engine.bptt.layer;
 
 import dev.rnnlab.engine.api.spec.CellSpec.Nonlinearity;
 import dev.rnnlab.engine.bptt.math.Kernels;
+import java.util.List;
 
 /**
  * Elman RNN layer (Elman 1990), PyTorch's {@code nn.RNN}:
@@ -21,6 +22,21 @@ public final class RnnLayer<A> extends FusedLayer<A> {
     public RnnLayer(Kernels<A> k, Nonlinearity nonlinearity, int layerIndex, int inputSize, int hiddenSize) {
         super(k, 1, layerIndex, inputSize, hiddenSize);
         this.nonlinearity = nonlinearity;
+    }
+
+    @Override
+    public List<String> gateNames() {
+        return List.of("h");
+    }
+
+    @Override
+    protected A gateActivations() {
+        return null;
+    }
+
+    @Override
+    protected boolean isTanhGate(int g) {
+        return true;
     }
 
     @Override

@@ -90,6 +90,11 @@ public final class SequenceModel<A> {
         return parameters;
     }
 
+    /** The head's parameters: {@code head.weight}, {@code head.bias}. */
+    public List<Parameter<A>> headParameters() {
+        return head.parameters();
+    }
+
     public List<RecurrentLayer<A>> layers() {
         return layers;
     }

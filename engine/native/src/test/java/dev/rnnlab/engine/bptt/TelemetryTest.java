@@ -1,0 +1,101 @@
+package dev.rnnlab.engine.bptt;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rnnlab.engine.api.spec.CellSpec;
+import dev.rnnlab.engine.api.spec.ClippingSpec;
+import dev.rnnlab.engine.api.spec.InitScheme;
+import dev.rnnlab.engine.api.spec.InitSpec;
+import dev.rnnlab.engine.api.spec.ModelSpec;
+import dev.rnnlab.engine.api.spec.OptimizerSpec;
+import dev.rnnlab.engine.api.spec.Precision;
+import dev.rnnlab.engine.api.spec.RunSpec;
+import dev.rnnlab.engine.api.spec.ScheduleSpec;
+import dev.rnnlab.engine.api.spec.TelemetrySpec;
+import dev.rnnlab.engine.api.spec.TrainingSpec;
+import dev.rnnlab.engine.api.telemetry.ParameterRecord;
+import dev.rnnlab.engine.api.telemetry.RecurrentRecord;
+import dev.rnnlab.engine.api.telemetry.TimeProfileRecord;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TelemetryTest {
+
+    static final class DetailSink extends RecordingSink {
+        final List<ParameterRecord> params = new ArrayList<>();
+        final List<TimeProfileRecord> profiles = new ArrayList<>();
+        final List<RecurrentRecord> recurrent = new ArrayList<>();
+
+        @Override
+        public void parameters(List<ParameterRecord> records) {
+            params.addAll(records);
+        }
+
+        @Override
+        public void timeProfile(TimeProfileRecord record) {
+            profiles.add(record);
+        }
+
+        @Override
+        public void recurrent(RecurrentRecord record) {
+            recurrent.add(record);
+        }
+    }
+
+    static DetailSink train(CellSpec cell, InitSpec init, int layers, TelemetrySpec telemetry) {
+        RunSpec spec = new RunSpec("t", 3, new ModelSpec(cell, 5, layers, init),
+                new TrainingSpec(20, 4, 10, new OptimizerSpec.Sgd(1e-6), new ScheduleSpec.Constant(),
+                        new ClippingSpec.None()), Precision.FLOAT64, telemetry);
+        DetailSink sink = new DetailSink();
+        new NativeEngine().train(spec, new ArrayData(12, 4, -1), sink);
+        return sink;
+    }
+
+    @Test
+    void detailIsRecordedAtDetailStepsOnly() {
+        DetailSink sink = train(new CellSpec.Rnn(CellSpec.Nonlinearity.TANH), new InitSpec(new InitScheme.XavierUniform(),
+                new InitScheme.Identity(), new InitScheme.Zeros()), 2, new TelemetrySpec(5, 10));
+        assertEquals(List.of(5L, 10L, 15L, 20L), sink.steps.stream().map(r -> r.step()).toList());
+        assertEquals(List.of(10L, 10L, 20L, 20L), sink.profiles.stream().map(TimeProfileRecord::step).toList());
+        assertEquals(12, sink.profiles.get(0).gradNorms().length, "one norm per timestep");
+        assertEquals(2 * 10, sink.params.size(), "4 tensors per layer x 2 layers + 2 head tensors, twice");
+        assertEquals("head.bias", sink.params.get(9).name());
+        assertEquals(-1, sink.params.get(9).layer());
+        RecurrentRecord first = sink.recurrent.get(0);
+        assertEquals("h", first.gate());
+        assertEquals(1.0, first.spectralRadius(), 1e-4, "identity W_hh after tiny updates");
+        assertEquals(1.0, first.maxSingularValue(), 1e-4);
+        assertTrue(Double.isNaN(first.saturation()));
+        double[] profile = sink.profiles.get(1).gradNorms();
+        assertTrue(profile[11] > 0 && profile[0] > 0);
+    }
+
+    @Test
+    void gatedCellsReportEveryGateBlockWithItsSaturation() {
+        DetailSink sink = train(new CellSpec.Lstm(), InitSpec.PYTORCH, 1, new TelemetrySpec(1, 20));
+        assertEquals(List.of("i", "f", "g", "o"), sink.recurrent.stream().map(RecurrentRecord::gate).toList());
+        for (RecurrentRecord r : sink.recurrent) {
+            assertTrue(r.saturation() >= 0 && r.saturation() <= 1, r.toString());
+            assertTrue(r.spectralRadius() > 0 && r.spectralRadius() <= r.maxSingularValue() + 1e-12, r.toString());
+        }
+        DetailSink gru = train(new CellSpec.Gru(), InitSpec.PYTORCH, 1, new TelemetrySpec(1, 20));
+        assertEquals(List.of("r", "z", "n"), gru.recurrent.stream().map(RecurrentRecord::gate).toList());
+    }
+
+    @Test
+    void offMeansNothingButScalars() {
+        DetailSink sink = train(new CellSpec.Gru(), InitSpec.PYTORCH, 1, new TelemetrySpec(1, 0));
+        assertEquals(20, sink.steps.size());
+        assertTrue(sink.params.isEmpty() && sink.profiles.isEmpty() && sink.recurrent.isEmpty());
+    }
+
+    @Test
+    void spectralQuantitiesOfKnownMatrices() {
+        assertEquals(2.0, Telemetry.spectralRadius(new double[][] {{0, -2}, {2, 0}}), 1e-12, "eigenvalues +-2i");
+        assertEquals(1.0, Telemetry.spectralRadius(new double[][] {{1, 1}, {0, 1}}), 1e-12);
+        assertEquals((1 + Math.sqrt(5)) / 2, Telemetry.maxSingularValue(new double[][] {{1, 1}, {0, 1}}), 1e-12);
+        assertTrue(Double.isNaN(Telemetry.spectralRadius(new double[][] {{Double.NaN}})));
+    }
+}

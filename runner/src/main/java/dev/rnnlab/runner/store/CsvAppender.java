@@ -1,0 +1,52 @@
+package dev.rnnlab.runner.store;
+
+import java.io.BufferedWriter;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A CSV file created on its first row (so a run without detail telemetry has no empty detail files),
+ * written line by line and flushed per line, so a crash loses at most the line being written.
+ */
+final class CsvAppender implements Closeable {
+
+    private final Path file;
+    private final String header;
+    private BufferedWriter out;
+
+    CsvAppender(Path file, String header) {
+        this.file = file;
+        this.header = header;
+    }
+
+    void row(Object... cells) {
+        try {
+            if (out == null) {
+                out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+                out.write(header);
+                out.write('\n');
+            }
+            for (int i = 0; i < cells.length; i++) {
+                if (i > 0) {
+                    out.write(',');
+                }
+                out.write(String.valueOf(cells[i]));
+            }
+            out.write('\n');
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (out != null) {
+            out.close();
+        }
+    }
+}
