@@ -9,6 +9,7 @@ import dev.rnnlab.engine.api.spec.CellKind;
 import dev.rnnlab.engine.api.spec.CellSpec;
 import dev.rnnlab.engine.api.spec.ClippingSpec;
 import dev.rnnlab.engine.api.spec.ConfigNamed;
+import dev.rnnlab.engine.api.spec.LossKind;
 import dev.rnnlab.engine.api.spec.ModelSpec;
 import dev.rnnlab.engine.api.spec.OptimizerSpec;
 import dev.rnnlab.engine.api.spec.ScheduleSpec;
@@ -63,7 +64,7 @@ final class GoldenFixture {
             }
         }
         return new GradientCase(model, meta.path("input_size").asInt(), meta.path("output_size").asInt(),
-                meta.path("seq_len").asInt(), meta.path("batch").asInt(), TargetLayout.EVERY_STEP,
+                meta.path("seq_len").asInt(), meta.path("batch").asInt(), TargetLayout.EVERY_STEP, LossKind.MSE,
                 named(root.get("params")), array(root.get("inputs")), array(root.get("targets")), trajectory());
     }
 

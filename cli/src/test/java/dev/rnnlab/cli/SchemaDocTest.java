@@ -37,7 +37,9 @@ class SchemaDocTest {
         Set<String> known = new TreeSet<>(Set.of("sweep.grid"));
         InitScheme normal = new InitScheme.Normal(0.1);
         ModelSpec model = new ModelSpec(new CellSpec.Lstm(1.0), 4, 1, new InitSpec(normal, normal, normal));
-        List<DatasetSpec> datasets = List.of(new DatasetSpec.Sine(5, 10, 10, 0), new DatasetSpec.RandomWalk(5, 10, 10, 0, 1));
+        List<DatasetSpec> datasets = List.of(new DatasetSpec.Sine(5, 10, 10, 0), new DatasetSpec.RandomWalk(5, 10, 10, 0, 1),
+                new DatasetSpec.Adding(5, 10, 10, 0), new DatasetSpec.CopyMemory(5, 2, 10, 10, 0),
+                new DatasetSpec.Parity(5, 2, 10, 10, 0));
         List<OptimizerSpec> optimizers = List.of(new OptimizerSpec.Sgd(0.1), new OptimizerSpec.Momentum(0.1, 0.9, 0, 0),
                 new OptimizerSpec.Nesterov(0.1, 0.9, 0), OptimizerSpec.Adam.withDefaults(0.1),
                 new OptimizerSpec.AdamW(0.1, 0.9, 0.999, 1e-8, 0.01), new OptimizerSpec.RmsProp(0.1, 0.99, 1e-8, 0),

@@ -28,14 +28,24 @@ public final class ConfigWriter {
         out.append("dataset:\n");
         DatasetSpec d = spec.dataset();
         line(out, 1, "kind", d.kind().configName());
-        line(out, 1, "seq_len", Integer.toString(d.seqLen()));
+        switch (d.kind()) {
+            case SINE, ADDING -> line(out, 1, "seq_len", Integer.toString(d.seqLen()));
+            case RANDOM_WALK -> {
+                line(out, 1, "seq_len", Integer.toString(d.seqLen()));
+                line(out, 1, "scale", number(((DatasetSpec.RandomWalk) d).scale()));
+            }
+            case COPY_MEMORY -> {
+                line(out, 1, "lag", Integer.toString(((DatasetSpec.CopyMemory) d).lag()));
+                line(out, 1, "copy_len", Integer.toString(((DatasetSpec.CopyMemory) d).copyLen()));
+            }
+            case PARITY -> {
+                line(out, 1, "lag", Integer.toString(((DatasetSpec.Parity) d).lag()));
+                line(out, 1, "bits", Integer.toString(((DatasetSpec.Parity) d).bits()));
+            }
+        }
         line(out, 1, "train_size", Integer.toString(d.trainSize()));
         line(out, 1, "val_size", Integer.toString(d.valSize()));
         line(out, 1, "seed", Long.toString(d.seed()));
-        switch (d.kind()) {
-            case SINE -> { }
-            case RANDOM_WALK -> line(out, 1, "scale", number(((DatasetSpec.RandomWalk) d).scale()));
-        }
         out.append("model:\n");
         line(out, 1, "cell", spec.model().cell().kind().configName());
         line(out, 1, "hidden", Integer.toString(spec.model().hidden()));

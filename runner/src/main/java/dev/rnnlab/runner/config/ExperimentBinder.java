@@ -34,6 +34,8 @@ public final class ExperimentBinder {
     public static final int DEFAULT_TRAIN_SIZE = 1000;
     public static final int DEFAULT_VAL_SIZE = 200;
     public static final long DEFAULT_DATASET_SEED = 0;
+    public static final int DEFAULT_COPY_LEN = 10;
+    public static final int DEFAULT_PARITY_BITS = 2;
     public static final int DEFAULT_LAYERS = 1;
     public static final int DEFAULT_BATCH_SIZE = 16;
     public static final int DEFAULT_EVAL_EVERY = 100;
@@ -81,20 +83,43 @@ public final class ExperimentBinder {
             return null;
         }
         DatasetKind kind = r.choice("kind", DatasetKind.class, null);
-        Integer seqLen = r.intValue("seq_len", DEFAULT_SEQ_LEN, 1, DatasetSpec.MAX_SEQ_LEN);
         Integer train = r.intValue("train_size", DEFAULT_TRAIN_SIZE, 1, DatasetSpec.MAX_SIZE);
         Integer val = r.intValue("val_size", DEFAULT_VAL_SIZE, 1, DatasetSpec.MAX_SIZE);
         Long seed = r.integer("seed", DEFAULT_DATASET_SEED, 0, Long.MAX_VALUE);
         DatasetSpec spec = null;
-        if (kind == DatasetKind.RANDOM_WALK) {
-            Double scale = r.number("scale", DatasetSpec.RandomWalk.DEFAULT_SCALE, 0, Double.MAX_VALUE);
-            if (seqLen != null && train != null && val != null && seed != null && scale != null) {
-                spec = new DatasetSpec.RandomWalk(seqLen, train, val, seed, scale);
+        if (kind != null) {
+            switch (kind) {
+                case SINE -> {
+                    Integer seqLen = r.intValue("seq_len", DEFAULT_SEQ_LEN, 1, DatasetSpec.MAX_SEQ_LEN);
+                    spec = anyNull(seqLen, train, val, seed) ? null : new DatasetSpec.Sine(seqLen, train, val, seed);
+                }
+                case RANDOM_WALK -> {
+                    Integer seqLen = r.intValue("seq_len", DEFAULT_SEQ_LEN, 1, DatasetSpec.MAX_SEQ_LEN);
+                    Double scale = r.number("scale", DatasetSpec.RandomWalk.DEFAULT_SCALE, 0, Double.MAX_VALUE);
+                    spec = anyNull(seqLen, train, val, seed, scale) ? null
+                            : new DatasetSpec.RandomWalk(seqLen, train, val, seed, scale);
+                }
+                case ADDING -> {
+                    Integer seqLen = r.intValue("seq_len", DEFAULT_SEQ_LEN, 2, DatasetSpec.MAX_SEQ_LEN);
+                    spec = anyNull(seqLen, train, val, seed) ? null : new DatasetSpec.Adding(seqLen, train, val, seed);
+                }
+                case COPY_MEMORY -> {
+                    Integer lag = r.intValue("lag", null, 1, DatasetSpec.MAX_SEQ_LEN / 2);
+                    Integer copyLen = r.intValue("copy_len", DEFAULT_COPY_LEN, 1, DatasetSpec.MAX_SEQ_LEN / 4);
+                    spec = anyNull(lag, copyLen, train, val, seed) ? null
+                            : new DatasetSpec.CopyMemory(lag, copyLen, train, val, seed);
+                }
+                case PARITY -> {
+                    Integer lag = r.intValue("lag", null, 0, DatasetSpec.MAX_SEQ_LEN / 2);
+                    Integer bits = r.intValue("bits", DEFAULT_PARITY_BITS, 1, DatasetSpec.MAX_SEQ_LEN / 2);
+                    spec = anyNull(lag, bits, train, val, seed) ? null
+                            : new DatasetSpec.Parity(lag, bits, train, val, seed);
+                }
             }
-        } else if (kind == DatasetKind.SINE && seqLen != null && train != null && val != null && seed != null) {
-            spec = new DatasetSpec.Sine(seqLen, train, val, seed);
         }
-        r.rejectUnknownKeys(kind == null ? "" : " for dataset '" + kind.configName() + "'");
+        if (kind != null) { // with an unknown kind, no key can be called unknown
+            r.rejectUnknownKeys(" for dataset '" + kind.configName() + "'");
+        }
         return spec;
     }
 
@@ -160,7 +185,9 @@ public final class ExperimentBinder {
         } else if (kind != null) {
             scheme = kind.defaults();
         }
-        r.rejectUnknownKeys(kind == null ? "" : " for init '" + kind.configName() + "'");
+        if (kind != null) { // with an unknown kind, no key can be called unknown
+            r.rejectUnknownKeys(" for init '" + kind.configName() + "'");
+        }
         return scheme;
     }
 
@@ -216,7 +243,9 @@ public final class ExperimentBinder {
                 }
             }
         }
-        r.rejectUnknownKeys(kind == null ? "" : " for optimizer '" + kind.configName() + "'");
+        if (kind != null) { // with an unknown kind, no key can be called unknown
+            r.rejectUnknownKeys(" for optimizer '" + kind.configName() + "'");
+        }
         return spec;
     }
 
@@ -244,7 +273,9 @@ public final class ExperimentBinder {
                 }
             }
         }
-        r.rejectUnknownKeys(kind == null ? "" : " for schedule '" + kind.configName() + "'");
+        if (kind != null) { // with an unknown kind, no key can be called unknown
+            r.rejectUnknownKeys(" for schedule '" + kind.configName() + "'");
+        }
         return spec;
     }
 
@@ -280,7 +311,9 @@ public final class ExperimentBinder {
                 }
             }
         }
-        r.rejectUnknownKeys(kind == null ? "" : " for clipping '" + kind.configName() + "'");
+        if (kind != null) { // with an unknown kind, no key can be called unknown
+            r.rejectUnknownKeys(" for clipping '" + kind.configName() + "'");
+        }
         return spec;
     }
 

@@ -5,7 +5,10 @@ import dev.rnnlab.engine.api.spec.ConfigNamed;
 /** Datasets, named as in configs. */
 public enum DatasetKind implements ConfigNamed {
     SINE("sine"),
-    RANDOM_WALK("random_walk");
+    RANDOM_WALK("random_walk"),
+    ADDING("adding"),
+    COPY_MEMORY("copy_memory"),
+    PARITY("parity");
 
     private final String configName;
 

@@ -6,7 +6,8 @@ import java.io.Serializable;
  * A dataset and its split sizes. {@code seed} fixes the data itself; the run's own seed (weights and
  * batch order) is separate, so repeats of a configuration train on the same data.
  */
-public sealed interface DatasetSpec extends Serializable permits DatasetSpec.Sine, DatasetSpec.RandomWalk {
+public sealed interface DatasetSpec extends Serializable
+        permits DatasetSpec.Sine, DatasetSpec.RandomWalk, DatasetSpec.Adding, DatasetSpec.CopyMemory, DatasetSpec.Parity {
 
     int MAX_SEQ_LEN = 1_000_000;
     int MAX_SIZE = 10_000_000;
@@ -59,6 +60,80 @@ public sealed interface DatasetSpec extends Serializable permits DatasetSpec.Sin
         @Override
         public DatasetKind kind() {
             return DatasetKind.RANDOM_WALK;
+        }
+    }
+
+    /**
+     * The adding problem (Hochreiter and Schmidhuber 1997, in the form of Le, Jaitly and Hinton 2015):
+     * two input channels, a value uniform in [0, 1) and a marker that is 1 at exactly two steps, one
+     * in each half of the sequence; the target, at the last step, is the sum of the two marked values.
+     * Predicting 1 always gives MSE 1/6, the baseline to beat. {@code seqLen} is the lag knob.
+     */
+    record Adding(int seqLen, int trainSize, int valSize, long seed) implements DatasetSpec {
+        public Adding {
+            checkSizes(seqLen, trainSize, valSize);
+            if (seqLen < 2) {
+                throw new IllegalArgumentException("the adding problem needs seq_len >= 2");
+            }
+        }
+
+        @Override
+        public DatasetKind kind() {
+            return DatasetKind.ADDING;
+        }
+    }
+
+    /**
+     * The copy-memory task (Hochreiter and Schmidhuber 1997; the form of Arjovsky, Shah and Bengio 2016):
+     * {@code copyLen} symbols drawn from 1..8, then {@code lag - 1} blanks (0), a delimiter (9) and
+     * {@code copyLen} blanks; the target is blank for the first {@code copyLen + lag} steps and then the
+     * {@code copyLen} symbols. Inputs are one-hot over 10 classes; cross-entropy at every step. Always
+     * predicting blanks and then uniform symbols scores {@code copyLen ln 8 / (lag + 2 copyLen)}.
+     */
+    record CopyMemory(int lag, int copyLen, int trainSize, int valSize, long seed) implements DatasetSpec {
+        public static final int SYMBOLS = 8;
+        public static final int CLASSES = SYMBOLS + 2;
+        public static final int DELIMITER = SYMBOLS + 1;
+
+        public CopyMemory {
+            if (lag < 1 || copyLen < 1) {
+                throw new IllegalArgumentException("lag and copy_len must be >= 1");
+            }
+            checkSizes(lag + 2 * copyLen, trainSize, valSize);
+        }
+
+        @Override
+        public int seqLen() {
+            return lag + 2 * copyLen;
+        }
+
+        @Override
+        public DatasetKind kind() {
+            return DatasetKind.COPY_MEMORY;
+        }
+    }
+
+    /**
+     * Delayed parity: {@code bits} random bits (input +-1) followed by {@code lag} steps of zero input;
+     * the target at the last step is their parity (XOR for 2 bits) as class 0 or 1, so the bits must be
+     * held through the lag. Cross-entropy; chance is ln 2.
+     */
+    record Parity(int lag, int bits, int trainSize, int valSize, long seed) implements DatasetSpec {
+        public Parity {
+            if (lag < 0 || bits < 1) {
+                throw new IllegalArgumentException("lag must be >= 0 and bits >= 1");
+            }
+            checkSizes(lag + bits, trainSize, valSize);
+        }
+
+        @Override
+        public int seqLen() {
+            return bits + lag;
+        }
+
+        @Override
+        public DatasetKind kind() {
+            return DatasetKind.PARITY;
         }
     }
 

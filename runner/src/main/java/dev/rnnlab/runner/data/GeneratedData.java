@@ -3,6 +3,7 @@ package dev.rnnlab.runner.data;
 import dev.rnnlab.engine.api.data.Batch;
 import dev.rnnlab.engine.api.data.SequenceData;
 import dev.rnnlab.engine.api.data.TargetLayout;
+import dev.rnnlab.engine.api.spec.LossKind;
 import java.util.SplittableRandom;
 
 /**
@@ -48,6 +49,11 @@ public final class GeneratedData implements SequenceData {
     @Override
     public TargetLayout layout() {
         return train.layout();
+    }
+
+    @Override
+    public LossKind loss() {
+        return train.loss();
     }
 
     @Override

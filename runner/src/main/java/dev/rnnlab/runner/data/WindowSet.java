@@ -2,16 +2,18 @@ package dev.rnnlab.runner.data;
 
 import dev.rnnlab.engine.api.data.Batch;
 import dev.rnnlab.engine.api.data.TargetLayout;
+import dev.rnnlab.engine.api.spec.LossKind;
 
 /**
  * {@code count} generated sequences, stored batch-first: inputs {@code [N, T, I]}, targets
- * {@code [N, T, O]} or {@code [N, O]}.
+ * {@code [N, T, W]} or {@code [N, W]} (W per {@link Batch#targetWidth}).
  */
-record WindowSet(int count, int seqLen, int inputSize, int outputSize, TargetLayout layout, float[] inputs,
-                 float[] targets) {
+record WindowSet(int count, int seqLen, int inputSize, int outputSize, TargetLayout layout, LossKind loss,
+                 float[] inputs, float[] targets) {
 
     int targetWidth() {
-        return layout == TargetLayout.EVERY_STEP ? seqLen * outputSize : outputSize;
+        int width = Batch.targetWidth(loss, outputSize);
+        return layout == TargetLayout.EVERY_STEP ? seqLen * width : width;
     }
 
     /** The sequences at {@code indices}, in that order, as one batch. */
@@ -24,10 +26,10 @@ record WindowSet(int count, int seqLen, int inputSize, int outputSize, TargetLay
             System.arraycopy(inputs, indices[b] * in, x, b * in, in);
             System.arraycopy(targets, indices[b] * out, y, b * out, out);
         }
-        return new Batch(indices.length, seqLen, inputSize, outputSize, layout, x, y);
+        return new Batch(indices.length, seqLen, inputSize, outputSize, layout, loss, x, y);
     }
 
     Batch all() {
-        return new Batch(count, seqLen, inputSize, outputSize, layout, inputs, targets);
+        return new Batch(count, seqLen, inputSize, outputSize, layout, loss, inputs, targets);
     }
 }

@@ -84,7 +84,7 @@ class ExperimentBinderTest {
     void everyProblemIsReportedInOnePass() {
         List<String> errors = errors("""
                 name: quick
-                dataset: {kind: sinus, seq_len: 0}
+                dataset: {kind: sinus, seq_len: 50}
                 model: {cell: rnn_tanh, hidden: "16", layerz: 2}
                 training:
                   steps: 1.5
@@ -92,8 +92,8 @@ class ExperimentBinderTest {
                   clipping: {kind: global_norm}
                 """);
         assertEquals(List.of(
-                "f.yaml:2:17: dataset.kind: unknown value 'sinus', expected one of sine, random_walk; did you mean 'sine'?",
-                "f.yaml:2:33: dataset.seq_len: must be in [1, 1000000], got 0",
+                "f.yaml:2:17: dataset.kind: unknown value 'sinus', expected one of sine, random_walk, adding, copy_memory, "
+                        + "parity; did you mean 'sine'?",
                 "f.yaml:3:33: model.hidden: expected an integer, got the string \"16\"",
                 "f.yaml:3:39: model.layerz: unknown key; did you mean 'layers'?",
                 "f.yaml:5:10: training.steps: expected an integer, got '1.5'",
@@ -161,5 +161,20 @@ class ExperimentBinderTest {
                 errors(BASE.replace("{cell: rnn_tanh, hidden: 16}", "{cell: gru, hidden: 16, forget_bias: 1.0}")));
         assertEquals(List.of("f.yaml:3:51: model.init.input.kind: identity applies to recurrent weights only"),
                 errors(BASE.replace("{cell: rnn_tanh, hidden: 16}", "{cell: rnn_tanh, hidden: 16, init: {input: identity}}")));
+    }
+
+    @Test
+    void eachDatasetTakesItsOwnKeysWithRanges() throws Exception {
+        assertEquals(List.of("f.yaml:2:32: dataset.seq_len: must be in [1, 1000000], got 0"),
+                errors(BASE.replace("{kind: sine}", "{kind: sine, seq_len: 0}")));
+        assertEquals(List.of("f.yaml:2:38: dataset.seq_len: unknown key for dataset 'copy_memory'; allowed keys: kind, "
+                        + "train_size, val_size, seed, lag, copy_len"),
+                errors(BASE.replace("{kind: sine}", "{kind: copy_memory, lag: 5, seq_len: 9}")));
+        assertEquals(new DatasetSpec.CopyMemory(5, 10, 1000, 200, 0),
+                bind(BASE.replace("{kind: sine}", "{kind: copy_memory, lag: 5}")).dataset());
+        assertEquals(new DatasetSpec.Parity(30, 3, 1000, 200, 0),
+                bind(BASE.replace("{kind: sine}", "{kind: parity, lag: 30, bits: 3}")).dataset());
+        assertEquals(new DatasetSpec.Adding(100, 1000, 200, 0),
+                bind(BASE.replace("{kind: sine}", "{kind: adding, seq_len: 100}")).dataset());
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rnnlab.engine.api.data.Batch;
 import dev.rnnlab.engine.api.data.TargetLayout;
+import dev.rnnlab.engine.api.spec.LossKind;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
@@ -97,5 +98,84 @@ class GeneratedDataTest {
             }
             assertTrue(Math.abs(b.targets()[n] - b.inputs()[n * 30 + 29]) <= 0.005f + 1e-6f);
         }
+    }
+
+    @Test
+    void theAddingProblemMarksOneValueInEachHalf() {
+        Batch b = new GeneratedData(new DatasetSpec.Adding(40, 300, 10, 1), 1, 300).trainBatch(0);
+        assertEquals(2, b.inputSize());
+        assertEquals(TargetLayout.LAST_STEP, b.layout());
+        double meanTarget = 0;
+        for (int n = 0; n < 300; n++) {
+            int markedFirstHalf = 0;
+            int markedSecondHalf = 0;
+            double sum = 0;
+            for (int t = 0; t < 40; t++) {
+                float value = b.inputs()[(n * 40 + t) * 2];
+                assertTrue(value >= 0 && value < 1);
+                if (b.inputs()[(n * 40 + t) * 2 + 1] == 1f) {
+                    sum += value;
+                    if (t < 20) {
+                        markedFirstHalf++;
+                    } else {
+                        markedSecondHalf++;
+                    }
+                }
+            }
+            assertEquals(1, markedFirstHalf);
+            assertEquals(1, markedSecondHalf);
+            assertEquals(sum, b.targets()[n], 1e-6);
+            meanTarget += b.targets()[n] / 300.0;
+        }
+        assertEquals(1.0, meanTarget, 0.1, "the sum of two U(0,1) has mean 1");
+    }
+
+    @Test
+    void copyMemoryAsksForTheFirstSymbolsAfterTheDelimiter() {
+        DatasetSpec.CopyMemory spec = new DatasetSpec.CopyMemory(7, 3, 20, 5, 2);
+        Batch b = new GeneratedData(spec, 1, 4).trainBatch(0);
+        int t = 13;
+        int c = 10;
+        assertEquals(t, b.seqLen());
+        assertEquals(LossKind.CROSS_ENTROPY, b.loss());
+        assertEquals(4 * t, b.targets().length, "one class index per step");
+        for (int n = 0; n < 4; n++) {
+            int[] in = new int[t];
+            for (int i = 0; i < t; i++) {
+                int hot = -1;
+                for (int k = 0; k < c; k++) {
+                    if (b.inputs()[(n * t + i) * c + k] == 1f) {
+                        assertEquals(-1, hot, "one-hot");
+                        hot = k;
+                    }
+                }
+                in[i] = hot;
+            }
+            for (int i = 0; i < 3; i++) {
+                assertTrue(in[i] >= 1 && in[i] <= 8);
+                assertEquals(in[i], (int) b.targets()[n * t + 10 + i], "recalled after lag");
+            }
+            assertEquals(9, in[3 + 7 - 1], "delimiter");
+            for (int i = 0; i < 10; i++) {
+                assertEquals(0, (int) b.targets()[n * t + i], "blank targets before recall");
+            }
+        }
+    }
+
+    @Test
+    void parityIsTheXorOfTheLeadingBits() {
+        Batch b = new GeneratedData(new DatasetSpec.Parity(5, 2, 100, 10, 3), 1, 100).trainBatch(0);
+        assertEquals(7, b.seqLen());
+        int ones = 0;
+        for (int n = 0; n < 100; n++) {
+            boolean x1 = b.inputs()[n * 7] > 0;
+            boolean x2 = b.inputs()[n * 7 + 1] > 0;
+            assertEquals(x1 ^ x2 ? 1f : 0f, b.targets()[n]);
+            for (int i = 2; i < 7; i++) {
+                assertEquals(0f, b.inputs()[n * 7 + i]);
+            }
+            ones += (int) b.targets()[n];
+        }
+        assertTrue(ones > 30 && ones < 70, "balanced classes: " + ones);
     }
 }

@@ -4,6 +4,7 @@ import dev.rnnlab.engine.api.check.GradientCase;
 import dev.rnnlab.engine.api.check.GradientChecker;
 import dev.rnnlab.engine.api.check.GradientReport;
 import dev.rnnlab.engine.api.check.TrajectorySpec;
+import dev.rnnlab.engine.api.data.Batch;
 import dev.rnnlab.engine.api.data.TargetLayout;
 import dev.rnnlab.engine.bptt.layer.RecurrentLayer;
 import dev.rnnlab.engine.bptt.math.F64Kernels;
@@ -24,11 +25,13 @@ final class NativeGradientChecker implements GradientChecker {
 
     @Override
     public GradientReport evaluate(GradientCase c) {
-        SequenceModel<double[]> model = new SequenceModel<>(k, c.model(), c.inputSize(), c.outputSize(), c.layout());
+        SequenceModel<double[]> model = new SequenceModel<>(k, c.model(), c.inputSize(), c.outputSize(), c.layout(),
+                c.loss());
         load(model, c.parameters());
         double[] x = TimeMajor.transpose(c.inputs(), c.batch(), c.seqLen(), c.inputSize());
         double[] y = c.layout() == TargetLayout.EVERY_STEP
-                ? TimeMajor.transpose(c.targets(), c.batch(), c.seqLen(), c.outputSize()) : c.targets().clone();
+                ? TimeMajor.transpose(c.targets(), c.batch(), c.seqLen(), Batch.targetWidth(c.loss(), c.outputSize()))
+                : c.targets().clone();
         double loss = model.forwardBackward(x, y, c.seqLen(), c.batch());
         double[] predictions = c.layout() == TargetLayout.EVERY_STEP
                 ? TimeMajor.transpose(model.predictions(), c.seqLen(), c.batch(), c.outputSize())

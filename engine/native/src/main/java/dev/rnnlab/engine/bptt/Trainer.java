@@ -36,7 +36,8 @@ final class Trainer<A> {
         this.k = k;
         this.spec = spec;
         this.data = data;
-        this.model = new SequenceModel<>(k, spec.model(), data.inputSize(), data.outputSize(), data.layout());
+        this.model = new SequenceModel<>(k, spec.model(), data.inputSize(), data.outputSize(), data.layout(),
+                data.loss());
         model.initialize(new SplittableRandom(spec.seed()));
         this.optimizer = Optimizer.create(spec.training().optimizer(), k, model.parameters());
         this.validation = data.validation();

@@ -3,6 +3,7 @@ package dev.rnnlab.engine.bptt;
 import dev.rnnlab.engine.api.data.Batch;
 import dev.rnnlab.engine.api.data.SequenceData;
 import dev.rnnlab.engine.api.data.TargetLayout;
+import dev.rnnlab.engine.api.spec.LossKind;
 
 /** Small in-memory sine data for engine tests: batch {@code step} is window {@code step mod N}, shifted. */
 final class ArrayData implements SequenceData {
@@ -38,6 +39,11 @@ final class ArrayData implements SequenceData {
     }
 
     @Override
+    public LossKind loss() {
+        return LossKind.MSE;
+    }
+
+    @Override
     public Batch trainBatch(long step) {
         Batch b = windows(batch, 0.37 * (step % 17));
         if (step == nanAtStep) {
@@ -61,6 +67,6 @@ final class ArrayData implements SequenceData {
                 y[n * seqLen + t] = (float) Math.sin(a + 0.2);
             }
         }
-        return new Batch(count, seqLen, 1, 1, TargetLayout.EVERY_STEP, x, y);
+        return new Batch(count, seqLen, 1, 1, TargetLayout.EVERY_STEP, LossKind.MSE, x, y);
     }
 }

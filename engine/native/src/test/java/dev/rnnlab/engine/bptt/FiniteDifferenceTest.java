@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.rnnlab.engine.api.data.TargetLayout;
 import dev.rnnlab.engine.api.spec.CellKind;
 import dev.rnnlab.engine.api.spec.CellSpec;
+import dev.rnnlab.engine.api.spec.LossKind;
 import dev.rnnlab.engine.api.spec.ModelSpec;
 import dev.rnnlab.engine.bptt.math.F64Kernels;
 import dev.rnnlab.engine.bptt.model.SequenceModel;
@@ -17,7 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Central finite differences of the full BPTT loss against the analytic gradient of every parameter
- * entry, in float64, for every cell the engine has x depth 1-3 x both heads.
+ * entry, in float64, for every cell x depth 1-3 x both heads (every step, last step) x both losses.
  */
 class FiniteDifferenceTest {
 
@@ -29,16 +30,18 @@ class FiniteDifferenceTest {
         for (CellKind cell : CellKind.values()) {
             for (int layers = 1; layers <= 3; layers++) {
                 for (TargetLayout layout : TargetLayout.values()) {
-                    b.add(Arguments.of(cell, layers, layout));
+                    for (LossKind loss : LossKind.values()) {
+                        b.add(Arguments.of(cell, layers, layout, loss));
+                    }
                 }
             }
         }
         return b.build();
     }
 
-    @ParameterizedTest(name = "{0} layers={1} {2}")
+    @ParameterizedTest(name = "{0} layers={1} {2} {3}")
     @MethodSource("cases")
-    void analyticGradientEqualsCentralDifferences(CellKind cell, int layers, TargetLayout layout) {
+    void analyticGradientEqualsCentralDifferences(CellKind cell, int layers, TargetLayout layout, LossKind loss) {
         F64Kernels k = new F64Kernels();
         int in = 2;
         int hidden = 3;
@@ -46,7 +49,7 @@ class FiniteDifferenceTest {
         int seqLen = 5;
         int batch = 2;
         SequenceModel<double[]> model = new SequenceModel<>(k, new ModelSpec(CellSpec.of(cell), hidden, layers),
-                in, out, layout);
+                in, out, layout, loss);
         SplittableRandom rng = new SplittableRandom(42 + layers);
         // Larger than default weights, so the recurrent path matters and ReLU units are not all dead.
         for (Parameter<double[]> p : model.parameters()) {
@@ -55,8 +58,9 @@ class FiniteDifferenceTest {
             }
         }
         double[] x = rng.doubles((long) seqLen * batch * in, -1, 1).toArray();
-        double[] y = rng.doubles((long) (layout == TargetLayout.EVERY_STEP ? seqLen : 1) * batch * out, -1, 1)
-                .toArray();
+        int positions = (layout == TargetLayout.EVERY_STEP ? seqLen : 1) * batch;
+        double[] y = loss == LossKind.MSE ? rng.doubles((long) positions * out, -1, 1).toArray()
+                : rng.ints(positions, 0, out).asDoubleStream().toArray();
         model.forwardBackward(x, y, seqLen, batch);
 
         double maxDiff = 0;

@@ -9,6 +9,7 @@ import dev.rnnlab.engine.api.data.TargetLayout;
 import dev.rnnlab.engine.api.spec.CellKind;
 import dev.rnnlab.engine.api.spec.CellSpec;
 import dev.rnnlab.engine.api.spec.ConfigNamed;
+import dev.rnnlab.engine.api.spec.LossKind;
 import dev.rnnlab.engine.api.spec.ModelSpec;
 import dev.rnnlab.engine.bptt.math.F64Kernels;
 import dev.rnnlab.engine.bptt.model.SequenceModel;
@@ -91,7 +92,7 @@ class GoldenTest {
             batch = f.metaInt("batch");
             out = f.metaInt("output_size");
             int in = f.metaInt("input_size");
-            model = new SequenceModel<>(k, spec, in, out, TargetLayout.EVERY_STEP);
+            model = new SequenceModel<>(k, spec, in, out, TargetLayout.EVERY_STEP, LossKind.MSE);
             Map<String, double[]> params = GoldenFixture.named(f, f.root().get("params"));
             assertEquals(params.keySet().stream().toList(),
                     model.parameters().stream().map(Parameter::name).toList(), "state_dict names and order");

@@ -8,6 +8,7 @@ import dev.rnnlab.engine.api.data.TargetLayout;
 import dev.rnnlab.engine.api.spec.CellSpec;
 import dev.rnnlab.engine.api.spec.InitScheme;
 import dev.rnnlab.engine.api.spec.InitSpec;
+import dev.rnnlab.engine.api.spec.LossKind;
 import dev.rnnlab.engine.api.spec.ModelSpec;
 import dev.rnnlab.engine.bptt.math.F64Kernels;
 import dev.rnnlab.engine.bptt.model.SequenceModel;
@@ -21,7 +22,7 @@ class InitializerTest {
 
     SequenceModel<double[]> model(CellSpec cell, int in, int hidden, InitSpec init, long seed) {
         SequenceModel<double[]> m = new SequenceModel<>(k, new ModelSpec(cell, hidden, 1, init), in, 1,
-                TargetLayout.EVERY_STEP);
+                TargetLayout.EVERY_STEP, LossKind.MSE);
         m.initialize(new SplittableRandom(seed));
         return m;
     }

@@ -1,5 +1,7 @@
 package dev.rnnlab.engine.api.data;
 
+import dev.rnnlab.engine.api.spec.LossKind;
+
 /**
  * A deterministic source of training and validation batches for one run.
  *
@@ -15,6 +17,9 @@ public interface SequenceData {
     int seqLen();
 
     TargetLayout layout();
+
+    /** The loss the targets call for: MSE for real targets, cross-entropy for class indices. */
+    LossKind loss();
 
     /** The batch for optimizer step {@code step} (0-based), of the configured batch size. */
     Batch trainBatch(long step);

@@ -6,7 +6,7 @@ import dev.rnnlab.engine.bptt.math.Kernels;
  * Mean squared error with reduction {@code mean} over every element, as {@code F.mse_loss}:
  * {@code L = (1/N) sum (y - target)^2}, {@code dL/dy = (2/N) (y - target)}.
  */
-public final class MseLoss<A> {
+public final class MseLoss<A> implements Loss<A> {
 
     private final Kernels<A> k;
     private A gradient;
@@ -15,6 +15,7 @@ public final class MseLoss<A> {
         this.k = k;
     }
 
+    @Override
     public double loss(A predictions, A targets) {
         int n = k.length(predictions);
         double sum = 0;
@@ -25,7 +26,7 @@ public final class MseLoss<A> {
         return sum / n;
     }
 
-    /** dL/dy for the last predictions and targets; the array is reused between calls. */
+    @Override
     public A gradient(A predictions, A targets) {
         int n = k.length(predictions);
         if (gradient == null || k.length(gradient) != n) {

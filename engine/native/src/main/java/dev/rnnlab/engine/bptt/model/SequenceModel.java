@@ -4,11 +4,12 @@ import dev.rnnlab.engine.api.data.Batch;
 import dev.rnnlab.engine.api.data.TargetLayout;
 import dev.rnnlab.engine.api.spec.CellSpec;
 import dev.rnnlab.engine.api.spec.InitSpec;
+import dev.rnnlab.engine.api.spec.LossKind;
 import dev.rnnlab.engine.api.spec.ModelSpec;
 import dev.rnnlab.engine.bptt.layer.GruLayer;
 import dev.rnnlab.engine.bptt.layer.LinearHead;
 import dev.rnnlab.engine.bptt.layer.LstmLayer;
-import dev.rnnlab.engine.bptt.layer.MseLoss;
+import dev.rnnlab.engine.bptt.layer.Loss;
 import dev.rnnlab.engine.bptt.layer.RecurrentLayer;
 import dev.rnnlab.engine.bptt.layer.RnnLayer;
 import dev.rnnlab.engine.bptt.math.Kernels;
@@ -20,7 +21,7 @@ import java.util.SplittableRandom;
 
 /**
  * {@code layers} stacked recurrent layers (layer k > 0 reads layer k-1's {@code h_t}), a linear head
- * and the MSE loss. Inputs and targets are time-major ({@link TimeMajor} converts batches).
+ * and a loss (MSE or cross-entropy). Inputs and targets are time-major ({@link TimeMajor} converts batches).
  */
 public final class SequenceModel<A> {
 
@@ -28,12 +29,13 @@ public final class SequenceModel<A> {
     private final ModelSpec spec;
     private final List<RecurrentLayer<A>> layers;
     private final LinearHead<A> head;
-    private final MseLoss<A> loss;
+    private final Loss<A> loss;
     private final List<Parameter<A>> parameters;
     private final List<A> layerInputGrads = new ArrayList<>();
     private A predictions;
 
-    public SequenceModel(Kernels<A> k, ModelSpec spec, int inputSize, int outputSize, TargetLayout layout) {
+    public SequenceModel(Kernels<A> k, ModelSpec spec, int inputSize, int outputSize, TargetLayout layout,
+                         LossKind lossKind) {
         this.k = k;
         this.spec = spec;
         List<RecurrentLayer<A>> built = new ArrayList<>();
@@ -43,7 +45,7 @@ public final class SequenceModel<A> {
         }
         this.layers = List.copyOf(built);
         this.head = new LinearHead<>(k, layout, spec.hidden(), outputSize);
-        this.loss = new MseLoss<>(k);
+        this.loss = Loss.of(lossKind, k, outputSize);
         List<Parameter<A>> all = new ArrayList<>();
         layers.forEach(layer -> all.addAll(layer.parameters()));
         all.addAll(head.parameters());

@@ -16,7 +16,7 @@ public final class TimeMajor {
     public static <A> A targets(Kernels<A> k, Batch b) {
         double[] t = toDoubles(b.targets());
         return k.fromDoubles(b.layout() == TargetLayout.EVERY_STEP
-                ? transpose(t, b.size(), b.seqLen(), b.outputSize()) : t);
+                ? transpose(t, b.size(), b.seqLen(), Batch.targetWidth(b.loss(), b.outputSize())) : t);
     }
 
     /** {@code [d0, d1, w] -> [d1, d0, w]}: swaps the two leading axes of a row-major array. */
