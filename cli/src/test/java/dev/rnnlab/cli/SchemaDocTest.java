@@ -2,6 +2,7 @@ package dev.rnnlab.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.rnnlab.engine.api.spec.BpttSpec;
 import dev.rnnlab.engine.api.spec.CellSpec;
 import dev.rnnlab.engine.api.spec.ClippingSpec;
 import dev.rnnlab.engine.api.spec.InitScheme;
@@ -52,8 +53,11 @@ class SchemaDocTest {
             for (OptimizerSpec o : optimizers) {
                 for (ClippingSpec c : clippings) {
                     for (ScheduleSpec s : schedules) {
-                        known.addAll(keyPaths(ConfigWriter.write(new ExperimentSpec("x", 0, "native", d, model,
-                                new TrainingSpec(1, 1, 1, o, s, c), Precision.FLOAT32, TelemetrySpec.DEFAULT))));
+                        for (BpttSpec bptt : List.of(new BpttSpec.Full(), new BpttSpec.Truncated(4, 2))) {
+                            known.addAll(keyPaths(ConfigWriter.write(new ExperimentSpec("x", 0, "native", d, model,
+                                    new TrainingSpec(1, 1, 1, o, s, c, bptt, true), Precision.FLOAT32,
+                                    TelemetrySpec.DEFAULT))));
+                        }
                     }
                 }
             }

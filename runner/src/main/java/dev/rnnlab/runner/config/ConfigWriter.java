@@ -1,5 +1,6 @@
 package dev.rnnlab.runner.config;
 
+import dev.rnnlab.engine.api.spec.BpttSpec;
 import dev.rnnlab.engine.api.spec.CellSpec;
 import dev.rnnlab.engine.api.spec.ClippingSpec;
 import dev.rnnlab.engine.api.spec.InitScheme;
@@ -114,6 +115,16 @@ public final class ConfigWriter {
             case NORM -> line(out, 2, "max_norm", number(((ClippingSpec.Norm) c).maxNorm()));
             case GLOBAL_NORM -> line(out, 2, "max_norm", number(((ClippingSpec.GlobalNorm) c).maxNorm()));
         }
+        out.append("  bptt:\n");
+        line(out, 2, "kind", t.bptt().kind().configName());
+        switch (t.bptt().kind()) {
+            case FULL -> { }
+            case TRUNCATED -> {
+                line(out, 2, "window", Integer.toString(((BpttSpec.Truncated) t.bptt()).window()));
+                line(out, 2, "backward", Integer.toString(((BpttSpec.Truncated) t.bptt()).backward()));
+            }
+        }
+        line(out, 1, "stateful", Boolean.toString(t.stateful()));
         out.append("telemetry:\n");
         line(out, 1, "every", Integer.toString(spec.telemetry().every()));
         line(out, 1, "detail_every", Integer.toString(spec.telemetry().detailEvery()));

@@ -1,5 +1,7 @@
 package dev.rnnlab.runner.config;
 
+import dev.rnnlab.engine.api.spec.BpttKind;
+import dev.rnnlab.engine.api.spec.BpttSpec;
 import dev.rnnlab.engine.api.spec.CellKind;
 import dev.rnnlab.engine.api.spec.CellSpec;
 import dev.rnnlab.engine.api.spec.ClippingKind;
@@ -198,8 +200,29 @@ public final class ExperimentBinder {
         OptimizerSpec optimizer = optimizer(r.mapping("optimizer", true));
         ScheduleSpec schedule = schedule(r.mapping("schedule", false));
         ClippingSpec clipping = clipping(r.mapping("clipping", false));
-        return anyNull(steps, batch, evalEvery, optimizer, schedule, clipping) ? null
-                : new TrainingSpec(steps, batch, evalEvery, optimizer, schedule, clipping);
+        BpttSpec bptt = bptt(r.mapping("bptt", false));
+        Boolean stateful = r.bool("stateful", false);
+        return anyNull(steps, batch, evalEvery, optimizer, schedule, clipping, bptt, stateful) ? null
+                : new TrainingSpec(steps, batch, evalEvery, optimizer, schedule, clipping, bptt, stateful);
+    }
+
+    private static BpttSpec bptt(MappingReader r) {
+        if (r == null) {
+            return null;
+        }
+        BpttKind kind = r.choice("kind", BpttKind.class, BpttKind.FULL);
+        BpttSpec spec = null;
+        if (kind == BpttKind.FULL) {
+            spec = new BpttSpec.Full();
+        } else if (kind == BpttKind.TRUNCATED) {
+            Integer window = r.intValue("window", null, 1, DatasetSpec.MAX_SEQ_LEN);
+            Integer backward = window == null ? null : r.intValue("backward", window, 1, window);
+            spec = anyNull(window, backward) ? null : new BpttSpec.Truncated(window, backward);
+        }
+        if (kind != null) { // with an unknown kind, no key can be called unknown
+            r.rejectUnknownKeys(" for bptt '" + kind.configName() + "'");
+        }
+        return spec;
     }
 
     private static OptimizerSpec optimizer(MappingReader r) {

@@ -139,6 +139,19 @@ final class MappingReader {
         return v;
     }
 
+    /** {@code true} or {@code false}, exactly (YAML 1.1's yes/no/on/off are refused, not converted). */
+    Boolean bool(String key, boolean defaultValue) {
+        ConfigNode.Scalar s = scalar(key, false);
+        if (s == null) {
+            return map.get(key) == null ? defaultValue : null;
+        }
+        if (!s.quoted() && (s.text().equals("true") || s.text().equals("false"))) {
+            return Boolean.parseBoolean(s.text());
+        }
+        errors.add(new ConfigError(s.location(), path(key), "expected true or false, got " + s.describe()));
+        return null;
+    }
+
     /** A finite number >= 0. */
     Double nonNegative(String key, Double defaultValue) {
         ConfigNode.Scalar s = scalar(key, defaultValue == null);

@@ -2,6 +2,7 @@ package dev.rnnlab.engine.bptt;
 
 import dev.rnnlab.engine.api.data.Batch;
 import dev.rnnlab.engine.api.data.SequenceData;
+import dev.rnnlab.engine.api.spec.BpttSpec;
 import dev.rnnlab.engine.api.spec.RunSpec;
 import dev.rnnlab.engine.api.spec.TrainingSpec;
 import dev.rnnlab.engine.api.telemetry.EvalRecord;
@@ -9,7 +10,9 @@ import dev.rnnlab.engine.api.telemetry.Outcome;
 import dev.rnnlab.engine.api.telemetry.RunResult;
 import dev.rnnlab.engine.api.telemetry.StepRecord;
 import dev.rnnlab.engine.api.telemetry.TelemetrySink;
+import dev.rnnlab.engine.bptt.layer.Truncation;
 import dev.rnnlab.engine.bptt.math.Kernels;
+import dev.rnnlab.engine.bptt.model.ModelState;
 import dev.rnnlab.engine.bptt.model.SequenceModel;
 import dev.rnnlab.engine.bptt.model.TimeMajor;
 import dev.rnnlab.engine.bptt.optim.Clipping;
@@ -49,13 +52,20 @@ final class Trainer<A> {
         TrainingSpec training = spec.training();
         double lastLoss = Double.NaN;
         double lastVal = validate(0, sink);
+        Truncation truncation = training.bptt() instanceof BpttSpec.Truncated t
+                ? new Truncation(t.window(), t.backward()) : Truncation.NONE;
+        ModelState<A> carried = null;
         for (long step = 1; step <= training.steps(); step++) {
             if (Thread.currentThread().isInterrupted()) {
                 return new RunResult(Outcome.INTERRUPTED, step - 1, lastLoss, lastVal,
                         "interrupted before step " + step);
             }
             double lr = training.schedule().lr(training.optimizer().lr(), step, training.steps());
-            double loss = model.forwardBackward(data.trainBatch(step - 1));
+            Batch batch = data.trainBatch(step - 1);
+            double loss = model.forwardBackward(batch, carried, truncation);
+            if (training.stateful()) {
+                carried = model.finalState(batch.size());
+            }
             double norm = Clipping.globalNorm(k, model.parameters());
             if (!Double.isFinite(loss) || !Double.isFinite(norm)) {
                 sink.step(new StepRecord(step, loss, norm, norm, false, lr));

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rnnlab.engine.api.EngineProvider;
 import dev.rnnlab.engine.api.EngineRegistry;
+import dev.rnnlab.engine.api.spec.BpttSpec;
 import dev.rnnlab.engine.api.spec.CellKind;
 import dev.rnnlab.engine.api.spec.CellSpec;
 import dev.rnnlab.engine.api.spec.ClippingSpec;
@@ -113,5 +114,28 @@ class NativeEngineTest {
         } finally {
             Thread.interrupted();
         }
+    }
+
+    @Test
+    void statefulTrainingCarriesTheStateAndTruncationIsReachable() {
+        OptimizerSpec opt = new OptimizerSpec.Sgd(0.05);
+        RunSpec plain = spec(Precision.FLOAT64, 30, opt, new ClippingSpec.None());
+        TrainingSpec t = plain.training();
+        RunSpec stateful = new RunSpec("s", 7, plain.model(), new TrainingSpec(t.steps(), t.batchSize(), t.evalEvery(),
+                t.optimizer(), t.schedule(), t.clipping(), new BpttSpec.Full(), true), Precision.FLOAT64,
+                TelemetrySpec.DEFAULT);
+        RunSpec truncated = new RunSpec("s", 7, plain.model(), new TrainingSpec(t.steps(), t.batchSize(), t.evalEvery(),
+                t.optimizer(), t.schedule(), t.clipping(), new BpttSpec.Truncated(5, 3), false), Precision.FLOAT64,
+                TelemetrySpec.DEFAULT);
+        RecordingSink a = new RecordingSink();
+        RecordingSink b = new RecordingSink();
+        RecordingSink c = new RecordingSink();
+        new NativeEngine().train(plain, new ArrayData(15, 4, -1), a);
+        new NativeEngine().train(stateful, new ArrayData(15, 4, -1), b);
+        new NativeEngine().train(truncated, new ArrayData(15, 4, -1), c);
+        assertEquals(a.steps.get(0).loss(), b.steps.get(0).loss(), 0.0, "the first batch starts from zeros");
+        assertTrue(a.steps.get(1).loss() != b.steps.get(1).loss(), "later batches start from the carried state");
+        assertEquals(a.steps.get(0).loss(), c.steps.get(0).loss(), 0.0, "truncation leaves the forward pass alone");
+        assertTrue(a.steps.get(0).gradNormPre() != c.steps.get(0).gradNormPre(), "but not the gradient");
     }
 }

@@ -54,8 +54,14 @@ abstract class FusedLayer<A> implements RecurrentLayer<A> {
     /** Allocates the cell's own per-step storage for {@code T} steps of {@code B} sequences. */
     protected abstract void allocateCell(int seqLen, int batch);
 
-    /** Zeroes the cell's carried state before step 0 (e.g. the LSTM cell state). */
-    protected abstract void resetCell();
+    /** Sets the cell's own state before step 0 (the LSTM cell state) from {@code c0}, or zeros when null. */
+    protected abstract void resetCell(A c0);
+
+    /** Zeroes the cell's own gradient carried backward (the LSTM dL/dc), at the end of a segment. */
+    protected abstract void resetCellGradient();
+
+    /** Copies the cell's own final state into {@code c}; nothing for cells without one. */
+    protected abstract void finalCellState(A c);
 
     /** Computes {@code h_t} into {@code states} slot t+1 from {@code xGates} slot t and {@code hGates}. */
     protected abstract void stepForward(int t);
@@ -86,15 +92,19 @@ abstract class FusedLayer<A> implements RecurrentLayer<A> {
     }
 
     @Override
-    public void forward(A x, int xOffset, int seqLen, int batch) {
+    public void forward(A x, int xOffset, int seqLen, int batch, A h0, A c0) {
         ensureCapacity(seqLen, batch);
         lastInput = x;
         lastInputOffset = xOffset;
         int gh = gates * hidden;
         k.gemmNT(seqLen * batch, gh, in, x, xOffset, weightIh.value(), 0, xGates, 0, false);
         k.addRowVector(seqLen * batch, gh, xGates, 0, biasIh.value());
-        k.fill(states, 0.0); // h_0 = 0
-        resetCell();
+        if (h0 == null) {
+            k.fill(states, 0.0);
+        } else {
+            k.copy(h0, 0, states, 0, batch * hidden);
+        }
+        resetCell(c0);
         for (int t = 0; t < seqLen; t++) {
             k.gemmNT(batch, gh, hidden, states, t * batch * hidden, weightHh.value(), 0, hGates, 0, false);
             k.addRowVector(batch, gh, hGates, 0, biasHh.value());
@@ -113,11 +123,25 @@ abstract class FusedLayer<A> implements RecurrentLayer<A> {
     }
 
     @Override
-    public void backward(A dOut, A dx) {
+    public void finalState(A h, A c) {
+        k.copy(states, seqLen * batch * hidden, h, 0, batch * hidden);
+        finalCellState(c);
+    }
+
+    @Override
+    public void backward(A dOut, A dx, Truncation truncation) {
         int bh = batch * hidden;
         int gh = gates * hidden;
-        k.fill(dRecurrent, 0.0);
         for (int t = seqLen - 1; t >= 0; t--) {
+            if (!truncation.active(t, seqLen)) {
+                zeroGateGradients(t);
+                gradNorms[t] = 0;
+                continue;
+            }
+            if (truncation.lastOfSegment(t, seqLen)) {
+                k.fill(dRecurrent, 0.0);
+                resetCellGradient();
+            }
             k.copy(dOut, t * bh, dh, 0, bh);
             k.axpy(bh, 1.0, dRecurrent, 0, dh, 0);
             gradNorms[t] = Math.sqrt(k.sumOfSquares(dh, 0, bh));
@@ -131,6 +155,14 @@ abstract class FusedLayer<A> implements RecurrentLayer<A> {
         k.sumRowsAccumulate(rows, gh, dGh, 0, biasHh.grad());
         if (dx != null) {
             k.gemmNN(rows, gh, in, dGx, 0, weightIh.value(), 0, dx, 0, false);
+        }
+    }
+
+    private void zeroGateGradients(int t) {
+        int gh = gates * hidden;
+        for (int i = t * batch * gh; i < (t + 1) * batch * gh; i++) {
+            k.set(dGx, i, 0.0);
+            k.set(dGh, i, 0.0);
         }
     }
 

@@ -38,7 +38,13 @@ public final class GruLayer<A> extends FusedLayer<A> {
     }
 
     @Override
-    protected void resetCell() {}
+    protected void resetCell(A c0) {}
+
+    @Override
+    protected void resetCellGradient() {}
+
+    @Override
+    protected void finalCellState(A c) {}
 
     @Override
     protected boolean separateHiddenGateGradient() {

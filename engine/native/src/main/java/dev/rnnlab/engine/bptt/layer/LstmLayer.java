@@ -9,7 +9,7 @@ import java.util.List;
  * <pre>
  *   [i, f, g, o] = W_ih x_t + b_ih + W_hh h_{t-1} + b_hh
  *   i, f, o = sigmoid(.),  g = tanh(.)
- *   c_t = f * c_{t-1} + i * g,    h_t = o * tanh(c_t),    h_0 = c_0 = 0
+ *   c_t = f * c_{t-1} + i * g,    h_t = o * tanh(c_t),    h_0, c_0 given (zeros by default)
  * </pre>
  * Backward, with {@code dh} = dL/dh_t and {@code dc} the gradient carried from step t+1:
  * <pre>
@@ -43,9 +43,21 @@ public final class LstmLayer<A> extends FusedLayer<A> {
     }
 
     @Override
-    protected void resetCell() {
+    protected void resetCell(A c0) {
         k.fill(cells, 0.0);
+        if (c0 != null) {
+            k.copy(c0, 0, cells, 0, batch * hidden);
+        }
+    }
+
+    @Override
+    protected void resetCellGradient() {
         k.fill(dCell, 0.0);
+    }
+
+    @Override
+    protected void finalCellState(A c) {
+        k.copy(cells, seqLen * batch * hidden, c, 0, batch * hidden);
     }
 
     @Override

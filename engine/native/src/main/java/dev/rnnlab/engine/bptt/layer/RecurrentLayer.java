@@ -17,10 +17,14 @@ public interface RecurrentLayer<A> {
     List<Parameter<A>> parameters();
 
     /**
-     * Runs the scan over {@code x} ({@code [T, B, I]} starting at {@code xOffset}), keeping what backward
+     * Runs the scan over {@code x} ({@code [T, B, I]} starting at {@code xOffset}) from the initial state
+     * {@code h0} (and, for LSTM, {@code c0}), each {@code [B, H]} or null for zeros, keeping what backward
      * needs; {@code x} must stay unchanged until {@link #backward}.
      */
-    void forward(A x, int xOffset, int seqLen, int batch);
+    void forward(A x, int xOffset, int seqLen, int batch, A h0, A c0);
+
+    /** Copies the final state h_T (and c_T, for cells that have one; else {@code c} is left alone) into {@code h}, {@code c}. */
+    void finalState(A h, A c);
 
     /** The outputs {@code h_1..h_T}, {@code [T, B, H]}, starting at {@link #outputOffset()}. */
     A outputs();
@@ -28,11 +32,12 @@ public interface RecurrentLayer<A> {
     int outputOffset();
 
     /**
-     * Back-propagates through time. {@code dOut} ({@code [T, B, H]}) is dL/dh_t arriving from above
-     * (the head or the next layer). Accumulates parameter gradients and, when {@code dx} is not null,
-     * writes dL/dx ({@code [T, B, I]}) into it. Uses the input of the last {@link #forward}.
+     * Back-propagates through time, truncated as {@code truncation} says ({@link Truncation#NONE}: full
+     * BPTT). {@code dOut} ({@code [T, B, H]}) is dL/dh_t arriving from above (the head or the next layer).
+     * Accumulates parameter gradients and, when {@code dx} is not null, writes dL/dx ({@code [T, B, I]})
+     * into it. Uses the input of the last {@link #forward}.
      */
-    void backward(A dOut, A dx);
+    void backward(A dOut, A dx, Truncation truncation);
 
     /**
      * {@code ||dL/dh_t||} for t = 1..T from the last backward: the full BPTT gradient, recurrent path

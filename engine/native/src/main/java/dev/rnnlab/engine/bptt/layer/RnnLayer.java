@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * Elman RNN layer (Elman 1990), PyTorch's {@code nn.RNN}:
  * <pre>
- *   h_t = act(W_ih x_t + b_ih + W_hh h_{t-1} + b_hh),   act = tanh or relu,   h_0 = 0
+ *   h_t = act(W_ih x_t + b_ih + W_hh h_{t-1} + b_hh),   act = tanh or relu,   h_0 given (zeros by default)
  * </pre>
  * Backward, with {@code dh_t = dOut_t + W_hh^T dpre_{t+1}}:
  * <pre>
@@ -43,7 +43,13 @@ public final class RnnLayer<A> extends FusedLayer<A> {
     protected void allocateCell(int seqLen, int batch) {}
 
     @Override
-    protected void resetCell() {}
+    protected void resetCell(A c0) {}
+
+    @Override
+    protected void resetCellGradient() {}
+
+    @Override
+    protected void finalCellState(A c) {}
 
     @Override
     protected boolean separateHiddenGateGradient() {

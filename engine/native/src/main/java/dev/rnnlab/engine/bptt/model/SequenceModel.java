@@ -12,6 +12,7 @@ import dev.rnnlab.engine.bptt.layer.LstmLayer;
 import dev.rnnlab.engine.bptt.layer.Loss;
 import dev.rnnlab.engine.bptt.layer.RecurrentLayer;
 import dev.rnnlab.engine.bptt.layer.RnnLayer;
+import dev.rnnlab.engine.bptt.layer.Truncation;
 import dev.rnnlab.engine.bptt.math.Kernels;
 import dev.rnnlab.engine.bptt.param.Initializer;
 import dev.rnnlab.engine.bptt.param.Parameter;
@@ -29,6 +30,7 @@ public final class SequenceModel<A> {
     private final ModelSpec spec;
     private final List<RecurrentLayer<A>> layers;
     private final LinearHead<A> head;
+    private final TargetLayout layout;
     private final Loss<A> loss;
     private final List<Parameter<A>> parameters;
     private final List<A> layerInputGrads = new ArrayList<>();
@@ -45,6 +47,7 @@ public final class SequenceModel<A> {
         }
         this.layers = List.copyOf(built);
         this.head = new LinearHead<>(k, layout, spec.hidden(), outputSize);
+        this.layout = layout;
         this.loss = Loss.of(lossKind, k, outputSize);
         List<Parameter<A>> all = new ArrayList<>();
         layers.forEach(layer -> all.addAll(layer.parameters()));
@@ -101,26 +104,65 @@ public final class SequenceModel<A> {
         return layers;
     }
 
-    /** Forward pass only; returns the loss. */
+    /** Forward pass only, from zero states; returns the loss. */
     public double loss(A inputs, A targets, int seqLen, int batch) {
-        forward(inputs, seqLen, batch);
+        forward(inputs, seqLen, batch, null);
         return loss.loss(predictions, targets);
     }
 
-    /** Zeroes the gradients, then runs forward and full BPTT; returns the loss before any update. */
+    /** The loss of the predictions of the last forward pass against {@code targets}. */
+    public double lossOfLastForward(A targets) {
+        return loss.loss(predictions, targets);
+    }
+
+    /** Zeroes the gradients, then runs forward from zero states and full BPTT; returns the loss. */
     public double forwardBackward(A inputs, A targets, int seqLen, int batch) {
+        return forwardBackward(inputs, targets, seqLen, batch, null, Truncation.NONE);
+    }
+
+    /**
+     * Zeroes the gradients, runs forward from {@code initial} (null: zero states) and BPTT truncated as
+     * {@code truncation} says; returns the loss over every step (also the truncated-away ones).
+     */
+    public double forwardBackward(A inputs, A targets, int seqLen, int batch, ModelState<A> initial,
+                                  Truncation truncation) {
         for (Parameter<A> p : parameters) {
             k.fill(p.grad(), 0.0);
         }
-        forward(inputs, seqLen, batch);
+        forward(inputs, seqLen, batch, initial);
         double value = loss.loss(predictions, targets);
-        A dOut = head.backward(loss.gradient(predictions, targets));
+        A dPredictions = loss.gradient(predictions, targets);
+        if (layout == TargetLayout.EVERY_STEP && truncation != Truncation.NONE) {
+            int width = k.length(dPredictions) / (seqLen * batch);
+            for (int t = 0; t < seqLen; t++) {
+                if (!truncation.active(t, seqLen)) {
+                    for (int i = t * batch * width; i < (t + 1) * batch * width; i++) {
+                        k.set(dPredictions, i, 0.0);
+                    }
+                }
+            }
+        }
+        A dOut = head.backward(dPredictions);
         for (int l = layers.size() - 1; l >= 0; l--) {
             A dx = l == 0 ? null : inputGradBuffer(l, seqLen * batch * layers.get(l).inputSize());
-            layers.get(l).backward(dOut, dx);
+            layers.get(l).backward(dOut, dx, truncation);
             dOut = dx;
         }
         return value;
+    }
+
+    /** Copies of every layer's final state after the last forward pass (batch {@code batch}). */
+    public ModelState<A> finalState(int batch) {
+        List<A> h = new ArrayList<>();
+        List<A> c = new ArrayList<>();
+        for (RecurrentLayer<A> layer : layers) {
+            A hl = k.allocate(batch * layer.hiddenSize());
+            A cl = k.allocate(batch * layer.hiddenSize());
+            layer.finalState(hl, cl);
+            h.add(hl);
+            c.add(cl);
+        }
+        return new ModelState<>(batch, h, c);
     }
 
     /** Predictions of the last forward pass, time-major {@code [T, B, O]} or {@code [B, O]}. */
@@ -128,20 +170,26 @@ public final class SequenceModel<A> {
         return predictions;
     }
 
-    public double forwardBackward(Batch batch) {
+    public double forwardBackward(Batch batch, ModelState<A> initial, Truncation truncation) {
         return forwardBackward(TimeMajor.inputs(k, batch), TimeMajor.targets(k, batch), batch.seqLen(),
-                batch.size());
+                batch.size(), initial, truncation);
     }
 
     public double loss(Batch batch) {
         return loss(TimeMajor.inputs(k, batch), TimeMajor.targets(k, batch), batch.seqLen(), batch.size());
     }
 
-    private void forward(A inputs, int seqLen, int batch) {
+    /** Forward pass only, from {@code initial} (null: zero states); predictions in {@link #predictions()}. */
+    public void forward(A inputs, int seqLen, int batch, ModelState<A> initial) {
+        if (initial != null && initial.batch() != batch) {
+            throw new IllegalArgumentException("carried state is for batch " + initial.batch() + ", not " + batch);
+        }
         A x = inputs;
         int offset = 0;
-        for (RecurrentLayer<A> layer : layers) {
-            layer.forward(x, offset, seqLen, batch);
+        for (int l = 0; l < layers.size(); l++) {
+            RecurrentLayer<A> layer = layers.get(l);
+            layer.forward(x, offset, seqLen, batch, initial == null ? null : initial.h().get(l),
+                    initial == null ? null : initial.c().get(l));
             x = layer.outputs();
             offset = layer.outputOffset();
         }
