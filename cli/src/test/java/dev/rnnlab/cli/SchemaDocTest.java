@@ -37,7 +37,7 @@ class SchemaDocTest {
     void theSchemaTableMatchesTheBinder() throws Exception {
         Set<String> known = new TreeSet<>(Set.of("sweep.grid"));
         InitScheme normal = new InitScheme.Normal(0.1);
-        ModelSpec model = new ModelSpec(new CellSpec.Lstm(1.0), 4, 1, new InitSpec(normal, normal, normal));
+        ModelSpec model = new ModelSpec(new CellSpec.Lstm(1.0), 4, 1, new InitSpec(normal, normal, normal, "/m.safetensors"));
         List<DatasetSpec> datasets = List.of(new DatasetSpec.Sine(5, 10, 10, 0), new DatasetSpec.RandomWalk(5, 10, 10, 0, 1),
                 new DatasetSpec.Adding(5, 10, 10, 0), new DatasetSpec.CopyMemory(5, 2, 10, 10, 0),
                 new DatasetSpec.Parity(5, 2, 10, 10, 0));

@@ -58,6 +58,9 @@ public final class ConfigWriter {
         scheme(out, "input", spec.model().init().input());
         scheme(out, "recurrent", spec.model().init().recurrent());
         scheme(out, "bias", spec.model().init().bias());
+        if (spec.model().init().from() != null) {
+            line(out, 2, "from", text(spec.model().init().from()));
+        }
         out.append("training:\n");
         TrainingSpec t = spec.training();
         line(out, 1, "steps", Integer.toString(t.steps()));
@@ -128,6 +131,7 @@ public final class ConfigWriter {
         out.append("telemetry:\n");
         line(out, 1, "every", Integer.toString(spec.telemetry().every()));
         line(out, 1, "detail_every", Integer.toString(spec.telemetry().detailEvery()));
+        line(out, 1, "checkpoint", Boolean.toString(spec.telemetry().checkpoint()));
         return out.toString();
     }
 

@@ -19,6 +19,8 @@ import dev.rnnlab.engine.api.spec.TelemetrySpec;
 import dev.rnnlab.engine.api.spec.TrainingSpec;
 import dev.rnnlab.runner.data.DatasetKind;
 import dev.rnnlab.runner.data.DatasetSpec;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -155,8 +157,9 @@ public final class ExperimentBinder {
         }
         Integer every = r.intValue("every", TelemetrySpec.DEFAULT.every(), 1, MAX_STEPS);
         Integer detailEvery = r.intValue("detail_every", TelemetrySpec.DEFAULT.detailEvery(), 0, MAX_STEPS);
+        Boolean checkpoint = r.bool("checkpoint", TelemetrySpec.DEFAULT.checkpoint());
         r.rejectUnknownKeys("");
-        return anyNull(every, detailEvery) ? null : new TelemetrySpec(every, detailEvery);
+        return anyNull(every, detailEvery, checkpoint) ? null : new TelemetrySpec(every, detailEvery, checkpoint);
     }
 
     private static InitSpec init(MappingReader r) {
@@ -166,8 +169,34 @@ public final class ExperimentBinder {
         InitScheme input = scheme(r.variant("input"), "input");
         InitScheme recurrent = scheme(r.variant("recurrent"), "recurrent");
         InitScheme bias = scheme(r.variant("bias"), "bias");
+        String from = null;
+        if (r.has("from")) {
+            from = r.string("from", (String) null);
+            if (from != null) {
+                Path resolved = resolve(r.locationOf("from"), from);
+                if (!Files.isRegularFile(resolved)) {
+                    r.error("from", "no such file: " + resolved);
+                    from = null;
+                } else {
+                    from = resolved.toString();
+                }
+            }
+        }
         r.rejectUnknownKeys("");
-        return anyNull(input, recurrent, bias) ? null : new InitSpec(input, recurrent, bias);
+        if (anyNull(input, recurrent, bias) || (r.has("from") && from == null)) {
+            return null;
+        }
+        return new InitSpec(input, recurrent, bias, from);
+    }
+
+    /** A path given at {@code at}: relative to the file it is written in, or to the working directory for {@code <cli>}. */
+    private static Path resolve(Location at, String path) {
+        Path p = Path.of(path);
+        if (!p.isAbsolute() && !at.source().equals(Location.CLI)) {
+            Path parent = Path.of(at.source()).toAbsolutePath().getParent();
+            p = parent == null ? p : parent.resolve(p);
+        }
+        return p.toAbsolutePath().normalize();
     }
 
     /** One init scheme; {@code role} is input, recurrent or bias, which limits the allowed kinds. */

@@ -51,7 +51,7 @@ final class RunExecution {
             LOG.info("run {} ({} of sweep {}) starting: {}", run.id(), run.index(), sweepName, run.swept());
             ExperimentSpec spec = run.spec();
             RunSpec runSpec = spec.toRunSpec(run.id());
-            try (RunTelemetry telemetry = new RunTelemetry(dir)) {
+            try (RunTelemetry telemetry = new RunTelemetry(dir, run.id())) {
                 MetricsWriter metrics = telemetry.metrics();
                 try {
                     GeneratedData data = new GeneratedData(spec.dataset(), spec.seed(), spec.training().batchSize());

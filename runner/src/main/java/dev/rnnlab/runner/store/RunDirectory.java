@@ -18,6 +18,7 @@ public final class RunDirectory {
     public static final String METRICS = "metrics.csv";
     public static final String LOG = "run.log";
     public static final String SUMMARY = "summary.json";
+    public static final String CHECKPOINT = "model.safetensors";
     /** Outcomes that are final: running again would give the same result. */
     private static final Set<String> FINISHED = Set.of("completed", "diverged");
 
@@ -41,6 +42,11 @@ public final class RunDirectory {
 
     public Path log() {
         return dir.resolve(LOG);
+    }
+
+    /** The final parameters, PyTorch state_dict names, safetensors. */
+    public Path checkpoint() {
+        return dir.resolve(CHECKPOINT);
     }
 
     public Path summary() {

@@ -7,7 +7,11 @@ import dev.rnnlab.engine.api.telemetry.StepRecord;
 import dev.rnnlab.engine.api.telemetry.TelemetrySink;
 import dev.rnnlab.engine.api.telemetry.TimeProfileRecord;
 import java.io.Closeable;
+import dev.rnnlab.engine.api.checkpoint.Safetensors;
+import dev.rnnlab.engine.api.checkpoint.Tensor;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
 import java.util.List;
 
 /** Everything an engine reports for one run, into that run's directory: {@code metrics.csv} and the detail files. */
@@ -16,9 +20,24 @@ public final class RunTelemetry implements TelemetrySink, Closeable {
     private final MetricsWriter metrics;
     private final DetailWriter detail;
 
-    public RunTelemetry(RunDirectory dir) throws IOException {
+    private final RunDirectory dir;
+    private final String runId;
+
+    public RunTelemetry(RunDirectory dir, String runId) throws IOException {
+        this.dir = dir;
+        this.runId = runId;
         this.metrics = new MetricsWriter(dir.metrics());
         this.detail = new DetailWriter(dir);
+    }
+
+    @Override
+    public void checkpoint(long step, List<Tensor> parameters) {
+        try {
+            Safetensors.write(dir.checkpoint(), parameters, Map.of("format", "pt", "run_id", runId,
+                    "step", Long.toString(step), "producer", "rnnlab"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public MetricsWriter metrics() {

@@ -42,6 +42,9 @@ final class Trainer<A> {
         this.model = new SequenceModel<>(k, spec.model(), data.inputSize(), data.outputSize(), data.layout(),
                 data.loss());
         model.initialize(new SplittableRandom(spec.seed()));
+        if (spec.model().init().from() != null) {
+            Checkpoints.load(k, model.parameters(), java.nio.file.Path.of(spec.model().init().from()));
+        }
         this.optimizer = Optimizer.create(spec.training().optimizer(), k, model.parameters());
         this.validation = data.validation();
         this.valInputs = TimeMajor.inputs(k, validation);
@@ -49,6 +52,14 @@ final class Trainer<A> {
     }
 
     RunResult run(TelemetrySink sink) {
+        RunResult result = train(sink);
+        if (spec.telemetry().checkpoint() && result.outcome() != Outcome.INTERRUPTED) {
+            sink.checkpoint(result.stepsDone(), Checkpoints.tensors(k, model.parameters()));
+        }
+        return result;
+    }
+
+    private RunResult train(TelemetrySink sink) {
         TrainingSpec training = spec.training();
         double lastLoss = Double.NaN;
         double lastVal = validate(0, sink);

@@ -56,7 +56,7 @@ class TelemetryTest {
     @Test
     void detailIsRecordedAtDetailStepsOnly() {
         DetailSink sink = train(new CellSpec.Rnn(CellSpec.Nonlinearity.TANH), new InitSpec(new InitScheme.XavierUniform(),
-                new InitScheme.Identity(), new InitScheme.Zeros()), 2, new TelemetrySpec(5, 10));
+                new InitScheme.Identity(), new InitScheme.Zeros()), 2, new TelemetrySpec(5, 10, false));
         assertEquals(List.of(5L, 10L, 15L, 20L), sink.steps.stream().map(r -> r.step()).toList());
         assertEquals(List.of(10L, 10L, 20L, 20L), sink.profiles.stream().map(TimeProfileRecord::step).toList());
         assertEquals(12, sink.profiles.get(0).gradNorms().length, "one norm per timestep");
@@ -74,19 +74,19 @@ class TelemetryTest {
 
     @Test
     void gatedCellsReportEveryGateBlockWithItsSaturation() {
-        DetailSink sink = train(new CellSpec.Lstm(), InitSpec.PYTORCH, 1, new TelemetrySpec(1, 20));
+        DetailSink sink = train(new CellSpec.Lstm(), InitSpec.PYTORCH, 1, new TelemetrySpec(1, 20, false));
         assertEquals(List.of("i", "f", "g", "o"), sink.recurrent.stream().map(RecurrentRecord::gate).toList());
         for (RecurrentRecord r : sink.recurrent) {
             assertTrue(r.saturation() >= 0 && r.saturation() <= 1, r.toString());
             assertTrue(r.spectralRadius() > 0 && r.spectralRadius() <= r.maxSingularValue() + 1e-12, r.toString());
         }
-        DetailSink gru = train(new CellSpec.Gru(), InitSpec.PYTORCH, 1, new TelemetrySpec(1, 20));
+        DetailSink gru = train(new CellSpec.Gru(), InitSpec.PYTORCH, 1, new TelemetrySpec(1, 20, false));
         assertEquals(List.of("r", "z", "n"), gru.recurrent.stream().map(RecurrentRecord::gate).toList());
     }
 
     @Test
     void offMeansNothingButScalars() {
-        DetailSink sink = train(new CellSpec.Gru(), InitSpec.PYTORCH, 1, new TelemetrySpec(1, 0));
+        DetailSink sink = train(new CellSpec.Gru(), InitSpec.PYTORCH, 1, new TelemetrySpec(1, 0, false));
         assertEquals(20, sink.steps.size());
         assertTrue(sink.params.isEmpty() && sink.profiles.isEmpty() && sink.recurrent.isEmpty());
     }

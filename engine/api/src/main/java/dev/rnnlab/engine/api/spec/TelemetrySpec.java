@@ -7,11 +7,12 @@ import java.io.Serializable;
  * clipping, clipping, learning rate) every {@code every} steps; the detail (per-parameter and per-layer
  * gradient and weight norms, the per-timestep {@code ||dL/dh_t||} of every layer, the spectral radius and
  * top singular value of every recurrent gate block, gate saturation) every {@code detailEvery} steps, or
- * never when it is 0. Both are also recorded at the last step.
+ * never when it is 0. Both are also recorded at the last step. With {@code checkpoint}, the final
+ * parameters are handed to the sink (the runner saves them as safetensors).
  */
-public record TelemetrySpec(int every, int detailEvery) implements Serializable {
+public record TelemetrySpec(int every, int detailEvery, boolean checkpoint) implements Serializable {
 
-    public static final TelemetrySpec DEFAULT = new TelemetrySpec(1, 0);
+    public static final TelemetrySpec DEFAULT = new TelemetrySpec(1, 0, true);
 
     public TelemetrySpec {
         if (every < 1) {

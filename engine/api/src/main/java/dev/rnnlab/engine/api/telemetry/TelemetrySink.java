@@ -16,6 +16,12 @@ public interface TelemetrySink {
     /** Spectral telemetry and saturation of one recurrent gate block at a detail step. */
     default void recurrent(RecurrentRecord record) {}
 
+    /**
+     * The parameters at the end of the run ({@code step} = updates applied), by PyTorch state_dict name,
+     * when {@link dev.rnnlab.engine.api.spec.TelemetrySpec#checkpoint()} asks for them.
+     */
+    default void checkpoint(long step, java.util.List<dev.rnnlab.engine.api.checkpoint.Tensor> parameters) {}
+
     /** A sink that drops everything. */
     TelemetrySink NONE = new TelemetrySink() {
         @Override
