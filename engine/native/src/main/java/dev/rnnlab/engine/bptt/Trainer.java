@@ -17,6 +17,7 @@ import dev.rnnlab.engine.bptt.model.SequenceModel;
 import dev.rnnlab.engine.bptt.model.TimeMajor;
 import dev.rnnlab.engine.bptt.optim.Clipping;
 import dev.rnnlab.engine.bptt.optim.Optimizer;
+import dev.rnnlab.engine.bptt.param.Parameter;
 import java.util.SplittableRandom;
 
 /**
@@ -80,10 +81,7 @@ final class Trainer<A> {
             double norm = Clipping.globalNorm(k, model.parameters());
             if (!Double.isFinite(loss) || !Double.isFinite(norm)) {
                 sink.step(new StepRecord(step, loss, norm, norm, false, lr));
-                String what = !Double.isFinite(loss) ? "loss" : "gradient norm";
-                return new RunResult(Outcome.DIVERGED, step - 1, loss, lastVal,
-                        "non-finite " + what + " at step " + step + " (loss=" + loss + ", grad_norm=" + norm
-                                + "); weights kept from step " + (step - 1));
+                return new RunResult(Outcome.DIVERGED, step - 1, loss, lastVal, divergence(step, loss, norm));
             }
             if (spec.telemetry().detailAt(step, training.steps())) {
                 Telemetry.detail(k, model, step, sink);
@@ -100,6 +98,41 @@ final class Trainer<A> {
             }
         }
         return new RunResult(Outcome.COMPLETED, training.steps(), lastLoss, lastVal, "");
+    }
+
+    /**
+     * Where a run diverged: the loss, or the first parameter (in state_dict order) whose gradient has a
+     * NaN or infinity, or, when every gradient is finite but their sum of squares overflowed, the norm.
+     */
+    private String divergence(long step, double loss, double norm) {
+        String where;
+        if (!Double.isFinite(loss)) {
+            where = "loss " + loss;
+        } else {
+            where = "global gradient norm " + norm + " (overflow)";
+            for (Parameter<A> p : model.parameters()) {
+                double ss = k.sumOfSquares(p.grad(), 0, p.size());
+                if (Double.isNaN(ss) || !isFiniteArray(p)) {
+                    where = "gradient of " + p.name() + " (" + layerOf(p.name()) + ")";
+                    break;
+                }
+            }
+        }
+        return "diverged at step " + step + ": non-finite " + where + "; weights kept from step " + (step - 1);
+    }
+
+    private boolean isFiniteArray(Parameter<A> p) {
+        for (int i = 0; i < p.size(); i++) {
+            if (!Double.isFinite(k.get(p.grad(), i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String layerOf(String name) {
+        int l = name.lastIndexOf("_l");
+        return name.startsWith("head.") ? "head" : l >= 0 ? "layer " + name.substring(l + 2) : name;
     }
 
     /** The model being trained, for tests. */

@@ -102,7 +102,7 @@ class TruncatedBpttTest {
                         expected[i][j] += scale * g[j];
                     }
                 }
-                if (start > 0 && cell == CellKind.LSTM && layers == 2) {
+                if (start > 0 && layers == 2) {
                     checkAgainstFiniteDifferences(m, subX, subY, len, state);
                 }
             }
