@@ -66,28 +66,36 @@ final class ReportData {
                 steps.add(r.metrics().steps());
                 values.add(r.metrics().column(c.column()));
             }
-            SharedGrid.Series series = SharedGrid.build(steps, values, MAX_POINTS, c.log());
-            ObjectNode chart = charts.addObject();
-            chart.put("column", c.column());
-            chart.put("title", c.title());
-            chart.put("log", c.log());
-            ArrayNode x = chart.putArray("x");
-            for (double v : series.x()) {
-                x.add((long) v);
-            }
-            ArrayNode ys = chart.putArray("ys");
-            for (Double[] y : series.ys()) {
-                ArrayNode arr = ys.addArray();
-                for (Double v : y) {
-                    if (v == null) {
-                        arr.addNull();
-                    } else {
-                        arr.add(round(v));
-                    }
+            addChart(charts, c.column(), c.title(), "step", c.log(), steps, values);
+        }
+        DetailCharts.add(sweep, charts);
+        return root;
+    }
+
+    /** One chart of every run's curve on a shared x grid; nothing when no run has a value. */
+    static void addChart(ArrayNode charts, String column, String title, String xLabel, boolean log, List<long[]> xs,
+                         List<double[]> values) {
+        SharedGrid.Series series = SharedGrid.build(xs, values, MAX_POINTS, log);
+        ObjectNode chart = charts.addObject();
+        chart.put("column", column);
+        chart.put("title", title);
+        chart.put("xLabel", xLabel);
+        chart.put("log", log);
+        ArrayNode x = chart.putArray("x");
+        for (double v : series.x()) {
+            x.add((long) v);
+        }
+        ArrayNode ys = chart.putArray("ys");
+        for (Double[] y : series.ys()) {
+            ArrayNode arr = ys.addArray();
+            for (Double v : y) {
+                if (v == null) {
+                    arr.addNull();
+                } else {
+                    arr.add(round(v));
                 }
             }
         }
-        return root;
     }
 
     private static void copyNumber(JsonNode summary, String key, ObjectNode row) {

@@ -61,7 +61,9 @@ final class SweepReader {
                 }
                 int index = order.getOrDefault(id, summary != null ? summary.path("index").asInt(Integer.MAX_VALUE)
                         : Integer.MAX_VALUE);
-                runs.add(new RunData(id, index, swept, summary, Metrics.read(runDir.resolve("metrics.csv"))));
+                runs.add(new RunData(id, index, swept, summary, Metrics.read(runDir.resolve("metrics.csv")),
+                        DetailCsv.read(runDir.resolve("time_profile.csv")), DetailCsv.read(runDir.resolve("layers.csv")),
+                        DetailCsv.read(runDir.resolve("recurrent.csv"))));
             }
         }
         runs.sort(Comparator.comparingInt(RunData::index).thenComparing(RunData::id));

@@ -111,7 +111,7 @@
   data.charts.forEach(function (c, ci) {
     var box = boxes[ci];
     if (c.x.length === 0) { box.appendChild(el('p', 'empty', 'No values recorded.')); return; }
-    var series = [{ label: 'step' }];
+    var series = [{ label: c.xLabel || 'step' }];
     data.runs.forEach(function (r, i) {
       series.push({ label: runLabel(r), stroke: color(i), width: 1.5, spanGaps: false,
         value: function (u, v) { return fmt(v); } });
@@ -119,7 +119,7 @@
     var opts = {
       width: Math.max(420, box.clientWidth - 24), height: 300, series: series,
       scales: { x: { time: false }, y: { distr: c.log ? 3 : 1 } },
-      axes: [{ label: 'step' }, { size: 56, values: function (u, vals) { return vals.map(tick); } }],
+      axes: [{ label: c.xLabel || 'step' }, { size: 56, values: function (u, vals) { return vals.map(tick); } }],
       legend: { show: data.runs.length <= 30, live: true },
       cursor: { focus: { prox: 16 } }, focus: { alpha: 0.3 }
     };

@@ -32,7 +32,7 @@ class ReportBrowserTest {
         assertFalse(html.group().contains("data-js-errors"), "JS errors: " + html.group() + "\n" + consoleLines(r));
         assertFalse(html.group().contains("data-pwned"), "an injected script ran");
         assertEquals("", consoleLines(r), "console messages");
-        assertEquals(4, count(r.stdout(), "class=\"uplot"), "four charts");
+        assertEquals(7, count(r.stdout(), "class=\"uplot"), "four curves, gradient through time, layer norm, spectral radius");
         assertEquals(3, count(r.stdout(), "<tr><td"), "three table rows");
         assertTrue(r.stdout().contains("&lt;/script&gt;&lt;script&gt;document"), "the hostile string is shown as text");
     }

@@ -72,6 +72,16 @@ class ReportTest {
         assertTrue(diverged.get(119).isNull(), "NaN at step 120 is a gap");
         assertTrue(diverged.get(200).isNull(), "no values after divergence");
         assertEquals(7, data.get("charts").get(1).get("x").size(), "validation: step 0 and every 50 steps");
+        JsonNode profile = data.get("charts").get(4);
+        assertEquals("time_profile_l0", profile.get("column").asText());
+        assertEquals("t (timestep)", profile.get("xLabel").asText());
+        assertEquals(20, profile.get("x").size());
+        assertEquals(1.0, profile.get("ys").get(0).get(19).asDouble(), 1e-12, "t = 20 at the last detail step");
+        assertEquals(Math.pow(0.5, 19), profile.get("ys").get(0).get(0).asDouble(), 1e-9);
+        assertTrue(profile.get("ys").get(1).get(0).isNull(), "runs without detail have gaps");
+        assertEquals("layer_grad_norm_l0", data.get("charts").get(5).get("column").asText());
+        assertEquals("spectral_radius_l0", data.get("charts").get(6).get("column").asText());
+        assertEquals(1.2, data.get("charts").get(6).get("ys").get(0).get(1).asDouble(), 1e-12);
     }
 
     @Test

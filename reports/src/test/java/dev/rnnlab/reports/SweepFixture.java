@@ -27,7 +27,25 @@ final class SweepFixture {
         run(dir, "aaa", 0, 8, "completed", 300, -1);
         run(dir, "bbb", 1, 16, "completed", 300, -1);
         run(dir, "ccc", 2, 32, "diverged", 300, 120);
+        detail(dir.resolve("runs/aaa"));
         return dir;
+    }
+
+    /** Detail telemetry at steps 100 and 300 for one layer, T = 20: a gradient that vanishes toward t = 1. */
+    private static void detail(Path run) throws IOException {
+        StringBuilder profile = new StringBuilder("step,layer,t,grad_norm\n");
+        StringBuilder layers = new StringBuilder("step,layer,grad_norm,weight_norm\n");
+        StringBuilder recurrent = new StringBuilder("step,layer,gate,spectral_radius,max_singular_value,saturation\n");
+        for (int step : new int[] {100, 300}) {
+            for (int t = 1; t <= 20; t++) {
+                profile.append(String.format(Locale.ROOT, "%d,0,%d,%s%n", step, t, Math.pow(0.5, 20 - t)));
+            }
+            layers.append(String.format(Locale.ROOT, "%d,0,%s,3.0%n", step, 1.0 / step));
+            recurrent.append(String.format(Locale.ROOT, "%d,0,h,%s,1.2,%n", step, 0.9 + step / 1000.0));
+        }
+        Files.writeString(run.resolve("time_profile.csv"), profile.toString());
+        Files.writeString(run.resolve("layers.csv"), layers.toString());
+        Files.writeString(run.resolve("recurrent.csv"), recurrent.toString());
     }
 
     private static void run(Path sweep, String id, int index, int hidden, String outcome, int steps, int divergeAt)
