@@ -38,7 +38,7 @@ class TruncatedBpttTest {
     static Stream<Arguments> cases() {
         Stream.Builder<Arguments> b = Stream.builder();
         for (CellKind cell : CellKind.values()) {
-            for (int layers = 1; layers <= 2; layers++) {
+            for (int layers = 1; layers <= 3; layers++) {
                 for (LossKind loss : LossKind.values()) {
                     b.add(Arguments.of(cell, layers, TargetLayout.EVERY_STEP, loss, 4, 3));
                     b.add(Arguments.of(cell, layers, TargetLayout.EVERY_STEP, loss, 5, 5));
@@ -102,7 +102,7 @@ class TruncatedBpttTest {
                         expected[i][j] += scale * g[j];
                     }
                 }
-                if (start > 0 && layers == 2) {
+                if (start > 0 && layers >= 2) {
                     checkAgainstFiniteDifferences(m, subX, subY, len, state);
                 }
             }
