@@ -34,6 +34,11 @@ public final class YamlLoader {
     public static final int MAX_CODE_POINTS = 1 << 20;
     public static final int MAX_ALIASES = 50;
     public static final int MAX_NESTING = 40;
+    /**
+     * Nodes after aliases are expanded. The alias limit alone is no amplification limit: 48 aliases in
+     * 434 bytes expand to 129 million leaves (shared/notes/reliability.md), so expansion is budgeted too.
+     */
+    public static final int MAX_NODES = 100_000;
 
     /** The tags a config may carry, all resolved implicitly from plain scalars and collections. */
     private static final Set<Tag> ALLOWED_TAGS =
@@ -89,15 +94,24 @@ public final class YamlLoader {
             return new ConfigNode.Mapping(Map.of(), new Location(source, 1, 1));
         }
         List<ConfigError> errors = new ArrayList<>();
-        ConfigNode tree = convert(source, node, "", errors, 0);
+        int[] budget = {MAX_NODES};
+        ConfigNode tree = convert(source, node, "", errors, 0, budget);
         if (!errors.isEmpty()) {
             throw new ConfigException(errors);
         }
         return tree;
     }
 
-    private static ConfigNode convert(String source, Node node, String path, List<ConfigError> errors, int depth) {
+    private static ConfigNode convert(String source, Node node, String path, List<ConfigError> errors, int depth,
+                                      int[] budget) {
         Location at = location(source, node.getStartMark());
+        if (--budget[0] < 0) {
+            if (budget[0] == -1) {
+                errors.add(new ConfigError(at, path, "more than " + MAX_NODES
+                        + " values once aliases are expanded (an alias bomb?)"));
+            }
+            return new ConfigNode.Mapping(Map.of(), at);
+        }
         if (!ALLOWED_TAGS.contains(node.getTag())) {
             errors.add(new ConfigError(at, path, "YAML tag " + node.getTag() + " is not allowed in configs"));
         }
@@ -111,7 +125,7 @@ public final class YamlLoader {
         if (node instanceof SequenceNode seq) {
             List<ConfigNode> items = new ArrayList<>();
             for (int i = 0; i < seq.getValue().size(); i++) {
-                items.add(convert(source, seq.getValue().get(i), path + "[" + i + "]", errors, depth + 1));
+                items.add(convert(source, seq.getValue().get(i), path + "[" + i + "]", errors, depth + 1, budget));
             }
             return new ConfigNode.Sequence(items, at);
         }
@@ -137,7 +151,7 @@ public final class YamlLoader {
                 continue;
             }
             entries.put(key, new ConfigNode.Mapping.Entry(key, keyAt,
-                    convert(source, tuple.getValueNode(), childPath, errors, depth + 1)));
+                    convert(source, tuple.getValueNode(), childPath, errors, depth + 1, budget)));
         }
         return new ConfigNode.Mapping(entries, at);
     }

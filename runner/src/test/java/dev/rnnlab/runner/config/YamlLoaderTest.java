@@ -65,6 +65,26 @@ class YamlLoaderTest {
     }
 
     @Test
+    void aliasAmplificationUnderTheAliasLimitIsStillRefused() {
+        // 6 levels of 9 aliases each (54 > 50 would trip the alias limit, so use 5 x 9 = 45): 9^5 = 59049
+        // leaves per top node, x 9 at the root: over the node budget, though every alias count is small.
+        StringBuilder yaml = new StringBuilder("a: &a [x, x, x, x, x, x, x, x, x]\n");
+        char prev = 'a';
+        for (char c = 'b'; c <= 'f'; c++) {
+            yaml.append(c).append(": &").append(c).append(" [");
+            for (int i = 0; i < 9; i++) {
+                yaml.append(i == 0 ? "" : ", ").append('*').append(prev);
+            }
+            yaml.append("]\n");
+            prev = c;
+        }
+        long start = System.nanoTime();
+        ConfigError e = onlyError(yaml.toString());
+        assertTrue(e.message().contains("aliases are expanded"), e.message());
+        assertTrue(System.nanoTime() - start < 5_000_000_000L, "refused quickly");
+    }
+
+    @Test
     void syntaxErrorsPointAtTheProblem() {
         ConfigError e = onlyError("a: [1, 2\nb: 3\n");
         assertTrue(e.format().startsWith("f.yaml:"), e.format());
