@@ -5,10 +5,13 @@ import dev.rnnlab.reports.ReportException;
 import dev.rnnlab.reports.SweepReport;
 import dev.rnnlab.runner.exec.LocalExecutor;
 import dev.rnnlab.runner.exec.SweepOutcome;
+import dev.rnnlab.runner.store.Provenance;
 import dev.rnnlab.runner.store.SweepDirectory;
+import dev.rnnlab.runner.store.SweepLock;
 import dev.rnnlab.runner.sweep.SweepPlan;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -20,12 +23,16 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code rnnlab sweep FILE [overrides] [--out DIR] [--parallel N]}: runs every run of the sweep that is
- * not already finished, then writes {@code DIR/<sweep-name>/report.html}.
+ * not already finished, then writes {@code DIR/<sweep-name>/report.html}. Ctrl-C (or SIGTERM) interrupts
+ * the runs in progress, records them as interrupted, writes the report and exits 130; running the same
+ * command again resumes.
  */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
         description = "Run the sweep into DIR/<sweep-name>/runs/<run-id>/ and write DIR/<sweep-name>/report.html. "
-                + "Runs finished by an earlier invocation are skipped.")
+                + "Runs finished by an earlier invocation are skipped; interrupted ones run again.")
 final class SweepCommand implements Callable<Integer> {
+
+    static final int INTERRUPTED = 130;
 
     private final EngineRegistry engines;
     @Spec CommandSpec spec;
@@ -37,6 +44,17 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--parallel", paramLabel = "N",
             description = "Runs trained at once (default: the number of cores, ${DEFAULT-VALUE}).")
     int parallel = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--quiet", description = "Print only the final summary (for CI logs).")
+    boolean quiet;
+
+    @Option(names = "--require-clean", description = "Refuse to run when the experiment file's git tree has "
+            + "uncommitted changes (provenance would not name the code that ran).")
+    boolean requireClean;
+
+    @Option(names = "--lock-grace", paramLabel = "SECONDS", hidden = true, defaultValue = "30",
+            description = "Age after which another process's lock counts as stale.")
+    long lockGraceSeconds;
 
     SweepCommand(EngineRegistry engines) {
         this.engines = engines;
@@ -53,12 +71,46 @@ final class SweepCommand implements Callable<Integer> {
         if (plan == null) {
             return ExitCodes.USAGE;
         }
+        Provenance provenance = Provenance.of(Path.of(plan.source()), plan.sourceText());
+        if (requireClean && !Boolean.FALSE.equals(provenance.gitDirty())) {
+            stderr.println("rnnlab sweep: --require-clean: " + (provenance.gitDirty() == null
+                    ? plan.source() + " is not in a git repository" : "the git tree of " + plan.source()
+                    + " has uncommitted changes (commit " + provenance.gitCommit() + ")"));
+            stderr.flush();
+            return ExitCodes.USAGE;
+        }
         SweepDirectory dir = SweepDirectory.of(out, plan);
-        stdout.println("sweep " + plan.name() + ": " + plan.runs().size() + " run(s), " + Math.min(parallel,
-                plan.runs().size()) + " at a time, into " + dir.path());
-        stdout.flush();
-        SweepOutcome outcome = new LocalExecutor(engines, parallel)
-                .execute(plan, dir, new ProgressPrinter(stdout, plan.runs().size()));
+        if (!quiet) {
+            stdout.println("sweep " + plan.name() + ": " + plan.runs().size() + " run(s), " + Math.min(parallel,
+                    plan.runs().size()) + " at a time, into " + dir.path());
+            stdout.flush();
+        }
+        LocalExecutor executor = new LocalExecutor(engines, parallel, Duration.ofSeconds(lockGraceSeconds));
+        Progress progress = new Progress(stdout, plan.runs().size(), quiet);
+        Thread hook = new Thread(() -> {
+            executor.cancel();
+            try {
+                executor.awaitCancelled(Duration.ofSeconds(20));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "rnnlab-interrupt");
+        Runtime.getRuntime().addShutdownHook(hook);
+        SweepOutcome outcome;
+        try {
+            outcome = executor.execute(plan, dir, provenance, progress);
+        } catch (SweepLock.HeldException | SweepDirectory.PlanChangedException e) {
+            stderr.println("rnnlab sweep: " + e.getMessage());
+            stderr.flush();
+            return ExitCodes.FAILURE;
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: we are being interrupted
+            }
+        }
+        progress.finish();
         Path report;
         try {
             report = SweepReport.write(dir.path());
@@ -68,9 +120,13 @@ final class SweepCommand implements Callable<Integer> {
         }
         stdout.println("done: " + outcome.counts().entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
                 .collect(Collectors.joining(", ")) + (outcome.skipped() > 0 ? " (" + outcome.skipped()
-                + " finished earlier, skipped)" : ""));
+                + " finished earlier, skipped)" : "") + (outcome.notStarted() > 0 ? "; " + outcome.notStarted()
+                + " not started" : ""));
         stdout.println("report: " + report);
         stdout.flush();
+        if (outcome.notStarted() > 0 || outcome.counts().containsKey("interrupted")) {
+            return INTERRUPTED;
+        }
         return outcome.anyFailed() ? ExitCodes.FAILURE : ExitCodes.OK;
     }
 }

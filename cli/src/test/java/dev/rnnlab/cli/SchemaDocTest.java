@@ -15,6 +15,7 @@ import dev.rnnlab.engine.api.spec.TelemetrySpec;
 import dev.rnnlab.engine.api.spec.TrainingSpec;
 import dev.rnnlab.runner.config.ConfigWriter;
 import dev.rnnlab.runner.config.ExperimentSpec;
+import dev.rnnlab.runner.config.StoppingSpec;
 import dev.rnnlab.runner.data.DatasetSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,6 +33,9 @@ import org.junit.jupiter.api.Test;
  * emits for every variant is in the table, and every key in the table is one of them (plus sweep.grid).
  */
 class SchemaDocTest {
+
+    static final StoppingSpec STOPPING = new StoppingSpec(60, 10.0, new StoppingSpec.Plateau(3, 0.0),
+            new StoppingSpec.Asha(100, 3));
 
     @Test
     void theSchemaTableMatchesTheBinder() throws Exception {
@@ -56,7 +60,7 @@ class SchemaDocTest {
                         for (BpttSpec bptt : List.of(new BpttSpec.Full(), new BpttSpec.Truncated(4, 2))) {
                             known.addAll(keyPaths(ConfigWriter.write(new ExperimentSpec("x", 0, "native", d, model,
                                     new TrainingSpec(1, 1, 1, o, s, c, bptt, true), Precision.FLOAT32,
-                                    TelemetrySpec.DEFAULT))));
+                                    TelemetrySpec.DEFAULT, STOPPING))));
                         }
                     }
                 }

@@ -132,6 +132,23 @@ public final class ConfigWriter {
         line(out, 1, "every", Integer.toString(spec.telemetry().every()));
         line(out, 1, "detail_every", Integer.toString(spec.telemetry().detailEvery()));
         line(out, 1, "checkpoint", Boolean.toString(spec.telemetry().checkpoint()));
+        StoppingSpec st = spec.stopping();
+        out.append("stopping:\n");
+        line(out, 1, "timeout_s", number(st.timeoutSeconds()));
+        if (st.divergenceFactor() != null) {
+            out.append("  divergence:\n");
+            line(out, 2, "factor", number(st.divergenceFactor()));
+        }
+        if (st.plateau() != null) {
+            out.append("  plateau:\n");
+            line(out, 2, "patience", Integer.toString(st.plateau().patience()));
+            line(out, 2, "min_delta", number(st.plateau().minDelta()));
+        }
+        if (st.asha() != null) {
+            out.append("  asha:\n");
+            line(out, 2, "min_steps", Integer.toString(st.asha().minSteps()));
+            line(out, 2, "reduction", Integer.toString(st.asha().reduction()));
+        }
         return out.toString();
     }
 

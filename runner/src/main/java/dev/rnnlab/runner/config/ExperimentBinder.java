@@ -75,11 +75,12 @@ public final class ExperimentBinder {
             }
         }
         TelemetrySpec telemetry = telemetry(top.mapping("telemetry", false));
+        StoppingSpec stopping = stopping(top.mapping("stopping", false));
         top.rejectUnknownKeys("");
         if (!errors.isEmpty()) {
             throw new ConfigException(sorted(errors));
         }
-        return new ExperimentSpec(name, seed, engine, dataset, model, trainingSpec, precision, telemetry);
+        return new ExperimentSpec(name, seed, engine, dataset, model, trainingSpec, precision, telemetry, stopping);
     }
 
     private static DatasetSpec dataset(MappingReader r) {
@@ -149,6 +150,50 @@ public final class ExperimentBinder {
         }
         CellSpec cellSpec = cell == CellKind.LSTM ? new CellSpec.Lstm(forgetBias) : CellSpec.of(cell);
         return new ModelSpec(cellSpec, hidden, layers, init);
+    }
+
+    private static StoppingSpec stopping(MappingReader r) {
+        if (r == null) {
+            return null;
+        }
+        Double timeout = r.nonNegative("timeout_s", 0.0);
+        Double factor = null;
+        boolean divergenceOk = true;
+        if (r.has("divergence")) {
+            MappingReader d = r.mapping("divergence", true);
+            if (d != null) {
+                factor = d.number("factor", null, 1, Double.MAX_VALUE);
+                d.rejectUnknownKeys("");
+            }
+            divergenceOk = factor != null;
+        }
+        StoppingSpec.Plateau plateau = null;
+        boolean plateauOk = true;
+        if (r.has("plateau")) {
+            MappingReader p = r.mapping("plateau", true);
+            if (p != null) {
+                Integer patience = p.intValue("patience", null, 1, MAX_STEPS);
+                Double minDelta = p.nonNegative("min_delta", 0.0);
+                p.rejectUnknownKeys("");
+                plateau = anyNull(patience, minDelta) ? null : new StoppingSpec.Plateau(patience, minDelta);
+            }
+            plateauOk = plateau != null;
+        }
+        StoppingSpec.Asha asha = null;
+        boolean ashaOk = true;
+        if (r.has("asha")) {
+            MappingReader a = r.mapping("asha", true);
+            if (a != null) {
+                Integer minSteps = a.intValue("min_steps", null, 1, MAX_STEPS);
+                Integer reduction = a.intValue("reduction", 3, 2, 1000);
+                a.rejectUnknownKeys("");
+                asha = anyNull(minSteps, reduction) ? null : new StoppingSpec.Asha(minSteps, reduction);
+            }
+            ashaOk = asha != null;
+        }
+        r.rejectUnknownKeys("");
+        return timeout == null || !divergenceOk || !plateauOk || !ashaOk ? null
+                : new StoppingSpec(timeout, factor, plateau, asha);
     }
 
     private static TelemetrySpec telemetry(MappingReader r) {

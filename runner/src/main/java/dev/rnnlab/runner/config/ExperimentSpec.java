@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
  * list of these. Serialisable so executors can ship it elsewhere.
  *
  * @param telemetry what the engine records while training, how often
+ * @param stopping  early-termination rules and the time limit, applied by the runner
  */
 public record ExperimentSpec(
         String name,
@@ -24,7 +25,8 @@ public record ExperimentSpec(
         ModelSpec model,
         TrainingSpec training,
         Precision precision,
-        TelemetrySpec telemetry) implements Serializable {
+        TelemetrySpec telemetry,
+        StoppingSpec stopping) implements Serializable {
 
     /** Names become directory names: letters, digits, '.', '_' and '-', starting with a letter or digit. */
     public static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
@@ -40,6 +42,13 @@ public record ExperimentSpec(
         Objects.requireNonNull(training, "training");
         Objects.requireNonNull(precision, "precision");
         Objects.requireNonNull(telemetry, "telemetry");
+        Objects.requireNonNull(stopping, "stopping");
+    }
+
+    /** Without early termination or time limit. */
+    public ExperimentSpec(String name, long seed, String engine, DatasetSpec dataset, ModelSpec model,
+                          TrainingSpec training, Precision precision, TelemetrySpec telemetry) {
+        this(name, seed, engine, dataset, model, training, precision, telemetry, StoppingSpec.NONE);
     }
 
     /** What the engine trains, under the run id {@code runId}. */

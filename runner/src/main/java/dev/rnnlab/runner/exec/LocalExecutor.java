@@ -2,73 +2,126 @@ package dev.rnnlab.runner.exec;
 
 import dev.rnnlab.engine.api.EngineProvider;
 import dev.rnnlab.engine.api.EngineRegistry;
+import dev.rnnlab.runner.config.StoppingSpec;
+import dev.rnnlab.runner.store.Provenance;
 import dev.rnnlab.runner.store.RunDirectory;
 import dev.rnnlab.runner.store.RunSummary;
 import dev.rnnlab.runner.store.SweepDirectory;
+import dev.rnnlab.runner.store.SweepLock;
 import dev.rnnlab.runner.sweep.PlannedRun;
 import dev.rnnlab.runner.sweep.SweepPlan;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Runs a sweep's runs on a local pool of {@code parallel} threads, one run per thread. Runs whose
- * directory already holds a finished summary are skipped, so re-running an interrupted sweep does only
- * the work that is missing.
+ * Runs a sweep's runs on a local pool of {@code parallel} threads, one run per thread, while holding
+ * the sweep directory's {@link SweepLock}. Runs whose directory already holds a finished summary for the
+ * same resolved config are skipped, so re-running an interrupted sweep does only the missing work; a
+ * plan that differs from the one recorded in the directory is refused.
  */
 public final class LocalExecutor {
 
     private final EngineRegistry engines;
     private final int parallel;
+    private final Duration lockGrace;
+    private volatile ExecutorService pool;
+    private volatile boolean cancelled;
 
     public LocalExecutor(EngineRegistry engines, int parallel) {
+        this(engines, parallel, SweepLock.DEFAULT_GRACE);
+    }
+
+    public LocalExecutor(EngineRegistry engines, int parallel, Duration lockGrace) {
         if (parallel < 1) {
             throw new IllegalArgumentException("parallel must be >= 1, got " + parallel);
         }
         this.engines = engines;
         this.parallel = parallel;
+        this.lockGrace = lockGrace;
     }
 
-    public SweepOutcome execute(SweepPlan plan, SweepDirectory dir, SweepListener listener)
+    public SweepOutcome execute(SweepPlan plan, SweepDirectory dir, Provenance provenance, SweepListener listener)
+            throws IOException, InterruptedException, SweepLock.HeldException, SweepDirectory.PlanChangedException {
+        try (SweepLock lock = SweepLock.acquire(dir.path(), lockGrace)) {
+            dir.checkPlan(plan);
+            dir.writePlan(plan);
+            return run(plan, dir, provenance, listener);
+        }
+    }
+
+    /**
+     * Interrupts the runs in progress (each ends as {@code interrupted}, with its summary written) and
+     * starts no more; {@link #execute} then returns what was done. Safe to call from a shutdown hook.
+     */
+    public void cancel() {
+        cancelled = true;
+        ExecutorService p = pool;
+        if (p != null) {
+            p.shutdownNow();
+        }
+    }
+
+    /** Waits up to {@code timeout} for the runs interrupted by {@link #cancel()} to record their outcome. */
+    public boolean awaitCancelled(Duration timeout) throws InterruptedException {
+        ExecutorService p = pool;
+        return p == null || p.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private SweepOutcome run(SweepPlan plan, SweepDirectory dir, Provenance provenance, SweepListener listener)
             throws IOException, InterruptedException {
-        dir.writePlan(plan);
         AtomicInteger threadIndex = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallel, plan.runs().size()), r -> {
+        pool = Executors.newFixedThreadPool(Math.min(parallel, plan.runs().size()), r -> {
             Thread t = new Thread(r, "run-" + threadIndex.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
+        Map<StoppingSpec.Asha, AshaBoard> boards = new HashMap<>();
         List<Future<RunSummary>> futures = new ArrayList<>();
         int skipped = 0;
         List<RunSummary> done = new ArrayList<>();
         try {
             for (PlannedRun run : plan.runs()) {
                 RunDirectory runDir = dir.run(run);
-                Optional<RunSummary> previous = runDir.readSummary().filter(s -> runDir.isFinished());
-                if (previous.isPresent()) {
+                RunSummary previous = runDir.readSummary().orElse(null);
+                if (previous != null && previous.finished() && runDir.summaryMatches(run.id(), run.resolvedConfig())) {
                     skipped++;
-                    listener.runSkipped(run, previous.get());
-                    futures.add(java.util.concurrent.CompletableFuture.completedFuture(previous.get()));
+                    listener.runSkipped(run, previous);
+                    futures.add(CompletableFuture.completedFuture(previous));
                     continue;
                 }
                 EngineProvider engine = engines.find(run.spec().engine()).orElseThrow(
                         () -> new IllegalStateException("engine '" + run.spec().engine() + "' vanished after planning"));
+                StoppingSpec.Asha ashaSpec = run.spec().stopping().asha();
+                AshaBoard asha = ashaSpec == null ? null : boards.computeIfAbsent(ashaSpec, AshaBoard::new);
+                if (cancelled) {
+                    break;
+                }
                 futures.add(pool.submit(() -> {
                     listener.runStarted(run);
-                    RunSummary s = new RunExecution(engine, plan.name()).execute(run, runDir);
+                    RunSummary s = new RunExecution(engine, plan.name(), provenance, asha).execute(run, runDir);
                     listener.runFinished(run, s);
                     return s;
                 }));
             }
             for (Future<RunSummary> f : futures) {
-                done.add(f.get());
+                try {
+                    done.add(f.get());
+                } catch (CancellationException e) {
+                    // never started: cancelled before its turn
+                }
             }
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
@@ -82,6 +135,6 @@ public final class LocalExecutor {
         } finally {
             pool.shutdownNow();
         }
-        return new SweepOutcome(done, skipped);
+        return new SweepOutcome(done, skipped, plan.runs().size() - done.size());
     }
 }

@@ -8,6 +8,7 @@ import dev.rnnlab.runner.config.ExperimentSpec;
 import dev.rnnlab.runner.data.GeneratedData;
 import dev.rnnlab.runner.store.AtomicFiles;
 import dev.rnnlab.runner.store.MetricsWriter;
+import dev.rnnlab.runner.store.Provenance;
 import dev.rnnlab.runner.store.RunDirectory;
 import dev.rnnlab.runner.store.RunSummary;
 import dev.rnnlab.runner.store.RunTelemetry;
@@ -23,8 +24,9 @@ import org.apache.logging.log4j.Logger;
 
 /**
  * Executes one planned run into its directory: reset leftovers of an unfinished attempt, write the
- * resolved config, train with metrics streamed to {@code metrics.csv}, and commit {@code summary.json}
- * last. Every way the run can end produces a summary; nothing thrown by the engine escapes.
+ * resolved config and the provenance, train with telemetry streamed to the run's files (through the
+ * {@link RunMonitor} that applies the stopping rules), and commit {@code summary.json} last. Every way
+ * the run can end produces a summary; nothing thrown by the engine escapes.
  */
 final class RunExecution {
 
@@ -34,16 +36,22 @@ final class RunExecution {
 
     private final EngineProvider engine;
     private final String sweepName;
+    private final Provenance provenance;
+    private final AshaBoard asha;
 
-    RunExecution(EngineProvider engine, String sweepName) {
+    RunExecution(EngineProvider engine, String sweepName, Provenance provenance, AshaBoard asha) {
         this.engine = engine;
         this.sweepName = sweepName;
+        this.provenance = provenance;
+        this.asha = asha;
     }
 
     RunSummary execute(PlannedRun run, RunDirectory dir) throws IOException {
         dir.reset();
         AtomicFiles.write(dir.config(), run.resolvedConfig());
         Instant start = Instant.now();
+        Map<String, Object> prov = provenance(run, start);
+        dir.writeProvenance(prov);
         RunResult result;
         double bestVal = Double.NaN;
         long bestStep = -1;
@@ -55,7 +63,8 @@ final class RunExecution {
                 MetricsWriter metrics = telemetry.metrics();
                 try {
                     GeneratedData data = new GeneratedData(spec.dataset(), spec.seed(), spec.training().batchSize());
-                    result = engine.create().train(runSpec, data, telemetry);
+                    RunMonitor monitor = new RunMonitor(telemetry, spec.stopping(), asha, spec.training().steps());
+                    result = engine.create().train(runSpec, data, monitor);
                 } catch (RuntimeException | Error e) {
                     LOG.error("run {} failed", run.id(), e);
                     result = new RunResult(Outcome.FAILED, 0, Double.NaN, Double.NaN, e.toString());
@@ -67,30 +76,29 @@ final class RunExecution {
                     result.detail().isEmpty() ? "" : " (" + result.detail() + ")");
         }
         Instant end = Instant.now();
+        prov.put("finished_at", end.toString());
+        dir.writeProvenance(prov);
         RunSummary summary = new RunSummary(RunSummary.FORMAT, run.id(), sweepName, run.index(),
                 result.outcome().configName(), result.detail(), result.stepsDone(), finite(result.finalTrainLoss()),
                 finite(result.finalValidationLoss()), finite(bestVal), bestStep < 0 ? null : bestStep,
                 Duration.between(start, end).toNanos() / 1e9, start.toString(), end.toString(), engine.name(),
-                engine.version(), run.spec().seed(), run.swept(), provenance());
+                engine.version(), run.spec().seed(), run.swept(), Provenance.sha256(run.resolvedConfig()), prov);
         dir.writeSummary(summary);
         return summary;
     }
 
-    private static Double finite(double v) {
-        return Double.isFinite(v) ? v : null;
-    }
-
-    private static Map<String, String> provenance() {
-        Map<String, String> p = new LinkedHashMap<>();
-        p.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
-        p.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
-                + System.getProperty("os.arch"));
-        p.put("rnnlab", version());
+    private Map<String, Object> provenance(PlannedRun run, Instant start) {
+        Map<String, Object> p = new LinkedHashMap<>(provenance.toMap());
+        p.put("engine", engine.name());
+        p.put("engine_version", engine.version());
+        p.put("threads", 1);
+        p.put("seed", run.spec().seed());
+        p.put("dataset_seed", run.spec().dataset().seed());
+        p.put("started_at", start.toString());
         return p;
     }
 
-    private static String version() {
-        String v = RunExecution.class.getPackage().getImplementationVersion();
-        return v != null ? v : "dev";
+    private static Double finite(double v) {
+        return Double.isFinite(v) ? v : null;
     }
 }

@@ -6,10 +6,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * How a sweep ended: the summary of every run in plan order, and how many were skipped because an
- * earlier execution had finished them.
+ * How a sweep ended: the summary of every run that ran or had finished before, in plan order; how many
+ * were skipped because an earlier execution had finished them; how many never started (cancelled).
  */
-public record SweepOutcome(List<RunSummary> runs, int skipped) {
+public record SweepOutcome(List<RunSummary> runs, int skipped, int notStarted) {
 
     public SweepOutcome {
         runs = List.copyOf(runs);
@@ -22,7 +22,7 @@ public record SweepOutcome(List<RunSummary> runs, int skipped) {
         return counts;
     }
 
-    /** True when a run failed or was interrupted: the sweep's exit code is then 1. */
+    /** True when a run failed, timed out or was interrupted: the sweep's exit code is then 1. */
     public boolean anyFailed() {
         return runs.stream().anyMatch(r -> r.outcome().equals("failed") || r.outcome().equals("interrupted")
                 || r.outcome().equals("timed_out"));

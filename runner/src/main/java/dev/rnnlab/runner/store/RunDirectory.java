@@ -19,8 +19,13 @@ public final class RunDirectory {
     public static final String LOG = "run.log";
     public static final String SUMMARY = "summary.json";
     public static final String CHECKPOINT = "model.safetensors";
-    /** Outcomes that are final: running again would give the same result. */
-    private static final Set<String> FINISHED = Set.of("completed", "diverged");
+    public static final String PROVENANCE = "provenance.json";
+    /**
+     * Outcomes that are final: running again would give the same result (an ASHA stop depends on the
+     * other runs, but redoing it would cost what the rule saved). Failed, timed-out and interrupted runs
+     * are run again.
+     */
+    private static final Set<String> FINISHED = Set.of("completed", "diverged", "stopped");
 
     private final Path dir;
 
@@ -81,6 +86,19 @@ public final class RunDirectory {
             }
         }
         Files.createDirectories(dir);
+    }
+
+    public void writeProvenance(java.util.Map<String, Object> provenance) throws IOException {
+        AtomicFiles.write(dir.resolve(PROVENANCE), Json.MAPPER.writeValueAsBytes(provenance));
+    }
+
+    /**
+     * Whether the committed summary belongs to this run: same id, and the config.yaml beside it is the
+     * one whose hash the summary records.
+     */
+    public boolean summaryMatches(String runId, String resolvedConfig) {
+        return readSummary().map(s -> runId.equals(s.runId())
+                && Provenance.sha256(resolvedConfig).equals(s.resolvedConfigSha256())).orElse(false);
     }
 
     public void writeSummary(RunSummary summary) throws IOException {

@@ -29,7 +29,13 @@ public record RunSummary(
         @JsonProperty("engine_version") String engineVersion,
         @JsonProperty("seed") long seed,
         @JsonProperty("swept") Map<String, String> swept,
-        @JsonProperty("provenance") Map<String, String> provenance) {
+        @JsonProperty("resolved_config_sha256") String resolvedConfigSha256,
+        @JsonProperty("provenance") Map<String, Object> provenance) {
 
     public static final int FORMAT = 1;
+
+    /** A finished run is one of these. */
+    public boolean finished() {
+        return outcome.equals("completed") || outcome.equals("diverged") || outcome.equals("stopped");
+    }
 }

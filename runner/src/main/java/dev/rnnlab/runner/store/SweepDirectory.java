@@ -3,6 +3,7 @@ package dev.rnnlab.runner.store;
 import dev.rnnlab.runner.sweep.PlannedRun;
 import dev.rnnlab.runner.sweep.SweepPlan;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -52,6 +53,48 @@ public final class SweepDirectory {
         return new RunDirectory(dir.resolve(RUNS).resolve(run.id()));
     }
 
+    /** The directory holds a plan with other runs than this one. */
+    public static final class PlanChangedException extends Exception {
+        public PlanChangedException(String message) {
+            super(message);
+        }
+    }
+
+    /** SHA-256 over the sorted run ids: equal for two plans exactly when they hold the same runs. */
+    public static String sweepHash(SweepPlan plan) {
+        return Provenance.sha256(String.join("\n", new java.util.TreeSet<>(plan.runs().stream().map(PlannedRun::id)
+                .toList())));
+    }
+
+    /**
+     * Refuses a plan whose runs differ from those of the plan already recorded here (a changed config under
+     * the same sweep name), so old and new runs are never mixed in one directory.
+     */
+    public void checkPlan(SweepPlan plan) throws IOException, PlanChangedException {
+        Path file = dir.resolve(PLAN);
+        if (!Files.isRegularFile(file)) {
+            return;
+        }
+        com.fasterxml.jackson.databind.JsonNode old;
+        try {
+            old = Json.MAPPER.readTree(file.toFile());
+        } catch (IOException e) {
+            throw new PlanChangedException(file + " is unreadable (" + e.getMessage() + "); move it away to start over");
+        }
+        java.util.Set<String> before = new java.util.TreeSet<>();
+        old.path("runs").forEach(r -> before.add(r.path("id").asText()));
+        java.util.Set<String> now = new java.util.TreeSet<>(plan.runs().stream().map(PlannedRun::id).toList());
+        if (!before.equals(now)) {
+            java.util.Set<String> added = new java.util.TreeSet<>(now);
+            added.removeAll(before);
+            java.util.Set<String> removed = new java.util.TreeSet<>(before);
+            removed.removeAll(now);
+            throw new PlanChangedException(dir + " holds sweep '" + plan.name() + "' with a different plan ("
+                    + added.size() + " run(s) new, " + removed.size() + " gone): the config or overrides changed. "
+                    + "Give the sweep a new name, or use another --out; old and new runs are not mixed.");
+        }
+    }
+
     /** Records what is about to run: the source as given and the plan. */
     public void writePlan(SweepPlan plan) throws IOException {
         StringBuilder source = new StringBuilder();
@@ -73,6 +116,7 @@ public final class SweepDirectory {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("format", 1);
         json.put("name", plan.name());
+        json.put("sweep_hash", sweepHash(plan));
         json.put("source", plan.source());
         json.put("overrides", plan.overrides());
         json.put("axes", plan.axes());

@@ -9,6 +9,7 @@ import dev.rnnlab.runner.FakeEngine;
 import dev.rnnlab.runner.config.ConfigNode;
 import dev.rnnlab.runner.config.ExperimentBinder;
 import dev.rnnlab.runner.config.YamlLoader;
+import dev.rnnlab.runner.store.Provenance;
 import dev.rnnlab.runner.store.RunDirectory;
 import dev.rnnlab.runner.store.RunSummary;
 import dev.rnnlab.runner.store.SweepDirectory;
@@ -25,6 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class LocalExecutorTest {
 
+    static final Provenance PROVENANCE = new Provenance("abc123", false, "cafe", "dev", "jvm", "os", "arch", "host");
+
     @TempDir Path dir;
     final FakeEngine engine = new FakeEngine();
 
@@ -36,7 +39,7 @@ class LocalExecutorTest {
 
     SweepOutcome execute(SweepPlan plan, int parallel) throws Exception {
         return new LocalExecutor(FakeEngine.registry(engine), parallel)
-                .execute(plan, SweepDirectory.of(dir.resolve("results"), plan), SweepListener.NONE);
+                .execute(plan, SweepDirectory.of(dir.resolve("results"), plan), PROVENANCE, SweepListener.NONE);
     }
 
     @Test
@@ -112,7 +115,7 @@ class LocalExecutorTest {
         SweepPlan plan = plan("[8, 16, 32]");
         List<String> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
         new LocalExecutor(FakeEngine.registry(engine), 3).execute(plan, SweepDirectory.of(dir.resolve("r"), plan),
-                new SweepListener() {
+                PROVENANCE, new SweepListener() {
                     @Override
                     public void runStarted(PlannedRun run) {
                         threads.add(Thread.currentThread().getName());

@@ -9,6 +9,7 @@ import dev.rnnlab.engine.api.telemetry.EvalRecord;
 import dev.rnnlab.engine.api.telemetry.Outcome;
 import dev.rnnlab.engine.api.telemetry.RunResult;
 import dev.rnnlab.engine.api.telemetry.StepRecord;
+import dev.rnnlab.engine.api.telemetry.StopRequest;
 import dev.rnnlab.engine.api.telemetry.TelemetrySink;
 import dev.rnnlab.engine.bptt.layer.Truncation;
 import dev.rnnlab.engine.bptt.math.Kernels;
@@ -95,6 +96,10 @@ final class Trainer<A> {
             }
             if (step % training.evalEvery() == 0 || step == training.steps()) {
                 lastVal = validate(step, sink);
+            }
+            StopRequest stop = sink.stopRequest();
+            if (stop != null) {
+                return new RunResult(stop.outcome(), step, lastLoss, lastVal, stop.reason());
             }
         }
         return new RunResult(Outcome.COMPLETED, training.steps(), lastLoss, lastVal, "");

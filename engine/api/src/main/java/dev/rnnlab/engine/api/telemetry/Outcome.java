@@ -7,6 +7,8 @@ public enum Outcome implements ConfigNamed {
     COMPLETED("completed"),
     /** A loss or gradient became NaN or infinite; the weights are those of the last finite step. */
     DIVERGED("diverged"),
+    /** An early-termination rule (divergence guard, plateau, successive halving) ended it; the detail says which. */
+    STOPPED("stopped"),
     /** The engine or the runner threw. */
     FAILED("failed"),
     TIMED_OUT("timed_out"),

@@ -20,6 +20,14 @@ public interface TelemetrySink {
      * The parameters at the end of the run ({@code step} = updates applied), by PyTorch state_dict name,
      * when {@link dev.rnnlab.engine.api.spec.TelemetrySpec#checkpoint()} asks for them.
      */
+    /**
+     * Asked after every step: a non-null answer ends the run at once with that outcome and reason
+     * (early-termination rules, time limits). Engines stop only at step boundaries.
+     */
+    default StopRequest stopRequest() {
+        return null;
+    }
+
     default void checkpoint(long step, java.util.List<dev.rnnlab.engine.api.checkpoint.Tensor> parameters) {}
 
     /** A sink that drops everything. */
