@@ -153,6 +153,27 @@ class CliTest {
     }
 
     @Test
+    void verifyRerunsARunAndComparesItsMetrics() throws Exception {
+        Path out = dir.resolve("results");
+        assertEquals(0, rnnlab("sweep", file("ok.yaml", SMALL).toString(), "--out", out.toString()).code());
+        Path run;
+        try (Stream<Path> runs = Files.list(out.resolve("tiny/runs"))) {
+            run = runs.sorted().findFirst().orElseThrow();
+        }
+        Run same = rnnlab("verify", run.toString());
+        assertEquals(0, same.code(), same.out() + same.err());
+        assertTrue(same.out().contains("bit-identical: 41 metric rows"), same.out());
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(run.resolve("metrics.csv")));
+        String[] cells = lines.get(10).split(",", -1);
+        cells[1] = Double.toString(Double.parseDouble(cells[1]) + 0.25);
+        lines.set(10, String.join(",", cells));
+        Files.write(run.resolve("metrics.csv"), lines);
+        Run differs = rnnlab("verify", run.toString());
+        assertEquals(1, differs.code(), differs.out());
+        assertTrue(differs.out().contains("train_loss       max |deviation| = 2.500e-01"), differs.out());
+    }
+
+    @Test
     void usageErrorsExit2() {
         assertEquals(2, rnnlab("sweep").code());
         assertEquals(2, rnnlab("frobnicate").code());

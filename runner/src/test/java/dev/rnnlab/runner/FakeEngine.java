@@ -14,20 +14,29 @@ import dev.rnnlab.engine.api.telemetry.EvalRecord;
 import dev.rnnlab.engine.api.telemetry.Outcome;
 import dev.rnnlab.engine.api.telemetry.RunResult;
 import dev.rnnlab.engine.api.telemetry.StepRecord;
+import dev.rnnlab.engine.api.telemetry.StopRequest;
 import dev.rnnlab.engine.api.telemetry.TelemetrySink;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A scripted engine for runner tests, registered as {@code native}: loss {@code 1/step}; a model with
- * hidden size {@link #THROWS} throws, one with {@link #DIVERGES} diverges at step 3. Supports RNN cells
- * only, so capability checks can be tested.
+ * A scripted engine for runner tests, registered as {@code native}: training loss
+ * {@code (hidden/8) / step}, validation loss 1.5 times that; a model with hidden size {@link #THROWS}
+ * throws, {@link #DIVERGES} diverges at step 3, {@link #RISES} has a rising loss, {@link #FLAT} a flat
+ * validation loss, {@link #SLOW} sleeps 50 ms a step. Honours stop requests and interruption like a
+ * real engine. Supports RNN cells only, so capability checks can be tested.
  */
 public final class FakeEngine implements EngineProvider {
 
     public static final int THROWS = 13;
     public static final int DIVERGES = 7;
+    /** Training loss rises with the step. */
+    public static final int RISES = 21;
+    /** Validation loss stays flat. */
+    public static final int FLAT = 22;
+    /** Sleeps 50 ms per step. */
+    public static final int SLOW = 23;
     public final AtomicInteger trained = new AtomicInteger();
 
     public static EngineRegistry registry(FakeEngine engine) {
@@ -60,19 +69,38 @@ public final class FakeEngine implements EngineProvider {
         if (spec.model().hidden() == THROWS) {
             throw new IllegalStateException("scripted failure");
         }
-        sink.validation(new EvalRecord(0, 1.0));
+        int h = spec.model().hidden();
+        double scale = h / 8.0;
+        sink.validation(new EvalRecord(0, 1.5 * scale));
+        double loss = Double.NaN;
+        double val = 1.5 * scale;
         for (long step = 1; step <= spec.training().steps(); step++) {
+            if (Thread.currentThread().isInterrupted()) {
+                return new RunResult(Outcome.INTERRUPTED, step - 1, loss, val, "interrupted");
+            }
             data.trainBatch(step - 1);
-            if (spec.model().hidden() == DIVERGES && step == 3) {
+            if (h == DIVERGES && step == 3) {
                 sink.step(new StepRecord(step, Double.NaN, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, false, 0.1));
                 return new RunResult(Outcome.DIVERGED, step - 1, Double.NaN, 1.0, "non-finite loss at step 3");
             }
-            sink.step(new StepRecord(step, 1.0 / step, 2.0 / step, Math.min(1, 2.0 / step), step < 3, 0.1));
+            if (h == SLOW) {
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    return new RunResult(Outcome.INTERRUPTED, step - 1, loss, val, "interrupted");
+                }
+            }
+            loss = h == RISES ? step : scale / step;
+            sink.step(new StepRecord(step, loss, 2.0 / step, Math.min(1, 2.0 / step), step < 3, 0.1));
             if (step % spec.training().evalEvery() == 0 || step == spec.training().steps()) {
-                sink.validation(new EvalRecord(step, 1.5 / step));
+                val = h == FLAT ? 1.0 : 1.5 * scale / step;
+                sink.validation(new EvalRecord(step, val));
+            }
+            StopRequest stop = sink.stopRequest();
+            if (stop != null) {
+                return new RunResult(stop.outcome(), step, loss, val, stop.reason());
             }
         }
-        long n = spec.training().steps();
-        return new RunResult(Outcome.COMPLETED, n, 1.0 / n, 1.5 / n, "");
+        return new RunResult(Outcome.COMPLETED, spec.training().steps(), loss, val, "");
     }
 }

@@ -70,7 +70,11 @@ public final class LocalExecutor {
         cancelled = true;
         ExecutorService p = pool;
         if (p != null) {
-            p.shutdownNow();
+            for (Runnable queued : p.shutdownNow()) {
+                if (queued instanceof Future<?> f) {
+                    f.cancel(false); // never started: its caller must not wait for it
+                }
+            }
         }
     }
 

@@ -58,12 +58,13 @@ class LocalExecutorTest {
                     "config.yaml re-runs as is");
             List<String> metrics = Files.readAllLines(runDir.resolve("metrics.csv"));
             assertEquals(1 + 20 + 1, metrics.size(), "header, step 0 validation, 20 steps");
-            assertTrue(metrics.get(6).startsWith("5,0.2,0.3,"), metrics.get(6));
+            double scale = run.spec().model().hidden() / 8.0;
+            assertTrue(metrics.get(6).startsWith("5," + scale / 5 + "," + 1.5 * scale / 5 + ","), metrics.get(6));
             RunSummary s = outcome.runs().get(run.index());
             assertEquals(run.id(), s.runId());
             assertEquals("completed", s.outcome());
-            assertEquals(0.05, s.finalTrainLoss(), 1e-12);
-            assertEquals(0.075, s.bestValLoss(), 1e-12);
+            assertEquals(scale / 20, s.finalTrainLoss(), 1e-12);
+            assertEquals(1.5 * scale / 20, s.bestValLoss(), 1e-12);
             assertEquals(run.swept(), s.swept());
         }
     }

@@ -1,0 +1,154 @@
+package dev.rnnlab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The faults for real: a sweep in a child JVM is killed with SIGKILL at several points, then resumed;
+ * no run may be lost or duplicated, no step duplicated, and the results must equal an uninterrupted
+ * sweep's bit for bit. Also: a second sweep on a directory in use exits at once, naming the holder.
+ */
+class CrashResumeTest {
+
+    static final String CONFIG = """
+            name: crash
+            dataset: {kind: sine, seq_len: 20, train_size: 64, val_size: 16}
+            model: {cell: rnn_tanh, hidden: 16}
+            training:
+              steps: 300
+              batch_size: 8
+              eval_every: 50
+              optimizer: {kind: adam, lr: 0.01}
+            sweep:
+              grid:
+                seed: [1, 2, 3, 4, 5, 6]
+            """;
+
+    @TempDir Path dir;
+
+    static Process child(Path config, Path out, String... extra) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "dev.rnnlab.cli.Main", "sweep", config.toString(),
+                "--out", out.toString(), "--parallel", "1", "--quiet"));
+        cmd.addAll(List.of(extra));
+        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    }
+
+    static long summaries(Path sweep) throws IOException {
+        Path runs = sweep.resolve("runs");
+        if (!Files.isDirectory(runs)) {
+            return 0;
+        }
+        try (Stream<Path> s = Files.list(runs)) {
+            return s.filter(r -> Files.exists(r.resolve("summary.json"))).count();
+        }
+    }
+
+    @Test
+    void sigkillAtSeveralPointsThenResumeLosesAndDuplicatesNothing() throws Exception {
+        Path config = Files.writeString(dir.resolve("crash.yaml"), CONFIG);
+        Path reference = dir.resolve("reference");
+        assertEquals(0, CliTest.rnnlab("sweep", config.toString(), "--out", reference.toString(), "--parallel", "1",
+                "--quiet").code());
+
+        Path out = dir.resolve("results");
+        Path sweep = out.resolve("crash");
+        // Kill points: during start-up; right after the first run committed; in the middle of a later run.
+        long[][] killAt = {{0, 300}, {1, 0}, {3, 120}};
+        for (long[] k : killAt) {
+            Process p = child(config, out);
+            long deadline = System.currentTimeMillis() + 60_000;
+            while (summaries(sweep) < k[0] && p.isAlive() && System.currentTimeMillis() < deadline) {
+                Thread.sleep(5);
+            }
+            Thread.sleep(k[1]);
+            p.destroyForcibly(); // SIGKILL
+            assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+            checkInvariants(sweep, false);
+        }
+        CliTest.Run resumed = CliTest.rnnlab("sweep", config.toString(), "--out", out.toString(), "--parallel", "1",
+                "--lock-grace", "0");
+        assertEquals(0, resumed.code(), resumed.out() + resumed.err());
+        checkInvariants(sweep, true);
+        try (Stream<Path> runs = Files.list(reference.resolve("crash/runs"))) {
+            for (Path ref : runs.toList()) {
+                Path got = sweep.resolve("runs").resolve(ref.getFileName());
+                assertEquals(Files.readString(ref.resolve("metrics.csv")), Files.readString(got.resolve("metrics.csv")),
+                        "bit-identical to the uninterrupted sweep: " + ref.getFileName());
+            }
+        }
+    }
+
+    /** Every committed run is one of the plan's, parses, and has each step once, in order. */
+    private static void checkInvariants(Path sweep, boolean allDone) throws IOException {
+        if (!Files.exists(sweep.resolve("plan.json"))) {
+            return; // killed before anything was written
+        }
+        ObjectMapper json = new ObjectMapper();
+        Set<String> planned = new TreeSet<>();
+        json.readTree(sweep.resolve("plan.json").toFile()).get("runs").forEach(r -> planned.add(r.get("id").asText()));
+        assertEquals(6, planned.size());
+        Set<String> dirs = new TreeSet<>();
+        try (Stream<Path> runs = Files.list(sweep.resolve("runs"))) {
+            for (Path run : runs.toList()) {
+                dirs.add(run.getFileName().toString());
+                try (Stream<Path> files = Files.list(run)) {
+                    assertTrue(files.noneMatch(f -> f.getFileName().toString().endsWith(".tmp")), "no temp files left");
+                }
+                Path summary = run.resolve("summary.json");
+                if (Files.exists(summary)) {
+                    JsonNode s = json.readTree(summary.toFile());
+                    assertEquals(run.getFileName().toString(), s.get("run_id").asText());
+                    assertEquals("completed", s.get("outcome").asText());
+                    List<String> lines = Files.readAllLines(run.resolve("metrics.csv"));
+                    assertEquals(1 + 301, lines.size(), "header, step 0, steps 1..300");
+                    for (int i = 1; i < lines.size(); i++) {
+                        assertEquals(i - 1, Long.parseLong(lines.get(i).substring(0, lines.get(i).indexOf(','))));
+                    }
+                } else {
+                    assertFalse(allDone, run + " has no summary after resume");
+                }
+            }
+        }
+        assertTrue(planned.containsAll(dirs), "no run directory outside the plan: " + dirs);
+        if (allDone) {
+            assertEquals(planned, dirs, "no run lost");
+        }
+    }
+
+    @Test
+    void aSecondSweepOnADirectoryInUseExitsAtOnceNamingTheHolder() throws Exception {
+        Path config = Files.writeString(dir.resolve("crash.yaml"), CONFIG.replace("steps: 300", "steps: 3000"));
+        Path out = dir.resolve("results");
+        Process p = child(config, out);
+        try {
+            long deadline = System.currentTimeMillis() + 60_000;
+            while (!Files.exists(out.resolve("crash/lock")) && System.currentTimeMillis() < deadline) {
+                Thread.sleep(10);
+            }
+            long start = System.nanoTime();
+            CliTest.Run second = CliTest.rnnlab("sweep", config.toString(), "--out", out.toString());
+            assertEquals(1, second.code(), second.out() + second.err());
+            assertTrue(second.err().contains("is being written by pid " + p.pid() + "@"), second.err());
+            assertTrue((System.nanoTime() - start) / 1e9 < 10, "exits at once");
+        } finally {
+            p.destroyForcibly();
+            p.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+}
