@@ -30,7 +30,7 @@ class CrashResumeTest {
             dataset: {kind: sine, seq_len: 20, train_size: 64, val_size: 16}
             model: {cell: rnn_tanh, hidden: 16}
             training:
-              steps: 300
+              steps: 2000
               batch_size: 8
               eval_every: 50
               optimizer: {kind: adam, lr: 0.01}
@@ -69,16 +69,19 @@ class CrashResumeTest {
         Path out = dir.resolve("results");
         Path sweep = out.resolve("crash");
         // Kill points: during start-up; right after the first run committed; in the middle of a later run.
-        long[][] killAt = {{0, 300}, {1, 0}, {3, 120}};
+        long[][] killAt = {{0, 300}, {1, 0}, {3, 200}};
         for (long[] k : killAt) {
-            Process p = child(config, out);
+            // The previous child was killed holding the lock: with grace 0 its stale lock is taken over.
+            Process p = child(config, out, "--lock-grace", "0");
             long deadline = System.currentTimeMillis() + 60_000;
             while (summaries(sweep) < k[0] && p.isAlive() && System.currentTimeMillis() < deadline) {
                 Thread.sleep(5);
             }
             Thread.sleep(k[1]);
+            assertTrue(p.isAlive(), "the sweep must still be running when killed");
             p.destroyForcibly(); // SIGKILL
             assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+            assertTrue(summaries(sweep) < 6, "killed before the end");
             checkInvariants(sweep, false);
         }
         CliTest.Run resumed = CliTest.rnnlab("sweep", config.toString(), "--out", out.toString(), "--parallel", "1",
@@ -107,16 +110,17 @@ class CrashResumeTest {
         try (Stream<Path> runs = Files.list(sweep.resolve("runs"))) {
             for (Path run : runs.toList()) {
                 dirs.add(run.getFileName().toString());
-                try (Stream<Path> files = Files.list(run)) {
-                    assertTrue(files.noneMatch(f -> f.getFileName().toString().endsWith(".tmp")), "no temp files left");
-                }
                 Path summary = run.resolve("summary.json");
                 if (Files.exists(summary)) {
+                    try (Stream<Path> files = Files.list(run)) {
+                        assertTrue(files.noneMatch(f -> f.getFileName().toString().endsWith(".tmp")),
+                                "a committed run has no temp files");
+                    }
                     JsonNode s = json.readTree(summary.toFile());
                     assertEquals(run.getFileName().toString(), s.get("run_id").asText());
                     assertEquals("completed", s.get("outcome").asText());
                     List<String> lines = Files.readAllLines(run.resolve("metrics.csv"));
-                    assertEquals(1 + 301, lines.size(), "header, step 0, steps 1..300");
+                    assertEquals(1 + 2001, lines.size(), "header, step 0, steps 1..2000");
                     for (int i = 1; i < lines.size(); i++) {
                         assertEquals(i - 1, Long.parseLong(lines.get(i).substring(0, lines.get(i).indexOf(','))));
                     }
@@ -128,12 +132,16 @@ class CrashResumeTest {
         assertTrue(planned.containsAll(dirs), "no run directory outside the plan: " + dirs);
         if (allDone) {
             assertEquals(planned, dirs, "no run lost");
+            try (Stream<Path> files = Files.walk(sweep)) {
+                assertTrue(files.noneMatch(f -> f.getFileName().toString().endsWith(".tmp")), "no temp files left");
+            }
+            assertFalse(Files.exists(sweep.resolve("lock")), "lock released");
         }
     }
 
     @Test
     void aSecondSweepOnADirectoryInUseExitsAtOnceNamingTheHolder() throws Exception {
-        Path config = Files.writeString(dir.resolve("crash.yaml"), CONFIG.replace("steps: 300", "steps: 3000"));
+        Path config = Files.writeString(dir.resolve("crash.yaml"), CONFIG.replace("steps: 2000", "steps: 20000"));
         Path out = dir.resolve("results");
         Process p = child(config, out);
         try {

@@ -57,6 +57,7 @@ public final class LocalExecutor {
             throws IOException, InterruptedException, SweepLock.HeldException, SweepDirectory.PlanChangedException {
         try (SweepLock lock = SweepLock.acquire(dir.path(), lockGrace)) {
             dir.checkPlan(plan);
+            dir.removeStaleTempFiles();
             dir.writePlan(plan);
             return run(plan, dir, provenance, listener);
         }

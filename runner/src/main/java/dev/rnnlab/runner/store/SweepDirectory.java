@@ -95,6 +95,24 @@ public final class SweepDirectory {
         }
     }
 
+    /**
+     * Deletes temp files left in the sweep directory by a killed process (an atomic write that never got
+     * to its rename). Call only while holding the lock, when no write of ours is in progress.
+     */
+    public void removeStaleTempFiles() throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.toList()) {
+                String n = f.getFileName().toString();
+                if (n.startsWith(".") && n.endsWith(".tmp") && Files.isRegularFile(f)) {
+                    Files.deleteIfExists(f);
+                }
+            }
+        }
+    }
+
     /** Records what is about to run: the source as given and the plan. */
     public void writePlan(SweepPlan plan) throws IOException {
         StringBuilder source = new StringBuilder();
