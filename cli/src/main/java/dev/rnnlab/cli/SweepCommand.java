@@ -12,6 +12,8 @@ import dev.rnnlab.runner.sweep.SweepPlan;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -87,15 +89,32 @@ final class SweepCommand implements Callable<Integer> {
         }
         LocalExecutor executor = new LocalExecutor(engines, parallel, Duration.ofSeconds(lockGraceSeconds));
         Progress progress = new Progress(stdout, plan.runs().size(), quiet);
+        // On Ctrl-C or SIGTERM the JVM runs this hook and halts when it returns: interrupt the runs, then
+        // wait (bounded) until they have recorded their outcome, the lock is released and the report written.
+        CountDownLatch wrappedUp = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             executor.cancel();
             try {
-                executor.awaitCancelled(Duration.ofSeconds(20));
+                wrappedUp.await(30, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }, "rnnlab-interrupt");
         Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            return runAndReport(executor, plan, dir, provenance, progress, stdout, stderr);
+        } finally {
+            wrappedUp.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: we are being interrupted
+            }
+        }
+    }
+
+    private int runAndReport(LocalExecutor executor, SweepPlan plan, SweepDirectory dir, Provenance provenance,
+                             Progress progress, PrintWriter stdout, PrintWriter stderr) throws Exception {
         SweepOutcome outcome;
         try {
             outcome = executor.execute(plan, dir, provenance, progress);
@@ -103,12 +122,6 @@ final class SweepCommand implements Callable<Integer> {
             stderr.println("rnnlab sweep: " + e.getMessage());
             stderr.flush();
             return ExitCodes.FAILURE;
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running: we are being interrupted
-            }
         }
         progress.finish();
         Path report;

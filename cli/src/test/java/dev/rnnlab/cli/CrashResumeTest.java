@@ -140,6 +140,34 @@ class CrashResumeTest {
     }
 
     @Test
+    void sigtermRecordsTheRunningRunAsInterruptedReleasesTheLockAndWritesTheReport() throws Exception {
+        Path config = Files.writeString(dir.resolve("crash.yaml"), CONFIG.replace("steps: 2000", "steps: 20000"));
+        Path out = dir.resolve("results");
+        Process p = child(config, out);
+        Path runs = out.resolve("crash/runs");
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (!(Files.isDirectory(runs) && Files.list(runs).findAny().isPresent()) && System.currentTimeMillis() < deadline) {
+            Thread.sleep(10);
+        }
+        Thread.sleep(300);
+        p.destroy(); // SIGTERM
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(143, p.exitValue(), "128 + SIGTERM");
+        List<JsonNode> summaries = new ArrayList<>();
+        try (Stream<Path> s = Files.list(runs)) {
+            for (Path run : s.toList()) {
+                if (Files.exists(run.resolve("summary.json"))) {
+                    summaries.add(new ObjectMapper().readTree(run.resolve("summary.json").toFile()));
+                }
+            }
+        }
+        assertEquals(1, summaries.size());
+        assertEquals("interrupted", summaries.get(0).get("outcome").asText());
+        assertFalse(Files.exists(out.resolve("crash/lock")), "the lock is released");
+        assertTrue(Files.exists(out.resolve("crash/report.html")), "the report is written");
+    }
+
+    @Test
     void aSecondSweepOnADirectoryInUseExitsAtOnceNamingTheHolder() throws Exception {
         Path config = Files.writeString(dir.resolve("crash.yaml"), CONFIG.replace("steps: 2000", "steps: 20000"));
         Path out = dir.resolve("results");

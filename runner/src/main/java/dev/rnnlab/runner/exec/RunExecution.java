@@ -75,6 +75,20 @@ final class RunExecution {
             LOG.info("run {} ended: {} after {} steps{}", run.id(), result.outcome().configName(), result.stepsDone(),
                     result.detail().isEmpty() ? "" : " (" + result.detail() + ")");
         }
+        // A cancelled run has its thread's interrupt flag set; clear it while the outcome is written, and
+        // restore it after, so the pool still sees the interruption.
+        boolean interrupted = Thread.interrupted();
+        try {
+            return commit(run, dir, result, start, prov, bestVal, bestStep);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private RunSummary commit(PlannedRun run, RunDirectory dir, RunResult result, Instant start, Map<String, Object> prov,
+                              double bestVal, long bestStep) throws IOException {
         Instant end = Instant.now();
         prov.put("finished_at", end.toString());
         dir.writeProvenance(prov);

@@ -1,13 +1,12 @@
 package dev.rnnlab.runner.store;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
+import java.io.FileOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 
 /** Whole-file writes that are atomic: temp file in the target's directory, fsync, rename. */
 public final class AtomicFiles {
@@ -23,12 +22,11 @@ public final class AtomicFiles {
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
         try {
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(content);
-                while (buf.hasRemaining()) {
-                    ch.write(buf);
-                }
-                ch.force(true);
+            // Stream I/O, not a FileChannel: an interrupt (Ctrl-C cancelling a run) must not abort the write
+            // that records the run's outcome.
+            try (FileOutputStream out = new FileOutputStream(tmp.toFile())) {
+                out.write(content);
+                out.getFD().sync();
             }
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -5,7 +5,8 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.io.FileOutputStream;
+import java.io.OutputStreamWriter;
 import java.nio.file.Path;
 
 /**
@@ -26,7 +27,8 @@ final class CsvAppender implements Closeable {
     void row(Object... cells) {
         try {
             if (out == null) {
-                out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+                out = new BufferedWriter(new OutputStreamWriter(new FileOutputStream(file.toFile()),
+                        StandardCharsets.UTF_8)); // not interruptible, unlike a FileChannel
                 out.write(header);
                 out.write('\n');
             }

@@ -8,7 +8,8 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.io.FileOutputStream;
+import java.io.OutputStreamWriter;
 import java.nio.file.Path;
 
 /**
@@ -26,7 +27,8 @@ public final class MetricsWriter implements TelemetrySink, Closeable {
     private long bestValStep = -1;
 
     public MetricsWriter(Path file) throws IOException {
-        this.out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+        // Stream I/O: unlike a FileChannel it is not closed by an interrupt of the training thread.
+        this.out = new BufferedWriter(new OutputStreamWriter(new FileOutputStream(file.toFile()), StandardCharsets.UTF_8));
         out.write(HEADER);
         out.write('\n');
     }
