@@ -34,6 +34,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class LocalExecutor {
 
+    private static final org.apache.logging.log4j.Logger LOG = org.apache.logging.log4j.LogManager.getLogger(
+            LocalExecutor.class);
+
     private final EngineRegistry engines;
     private final int parallel;
     private final Duration lockGrace;
@@ -85,6 +88,21 @@ public final class LocalExecutor {
         return p == null || p.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** An unfinished attempt is discarded whole (a torn last line with it): the run restarts from step 0. */
+    private static void warnIfDiscarding(PlannedRun run, RunDirectory runDir, RunSummary previous) {
+        if (!java.nio.file.Files.exists(runDir.metrics())) {
+            return;
+        }
+        long lines;
+        try (java.util.stream.Stream<String> s = java.nio.file.Files.lines(runDir.metrics())) {
+            lines = s.count();
+        } catch (IOException | java.io.UncheckedIOException e) {
+            lines = -1;
+        }
+        LOG.warn("run {}: discarding {} metric line(s) of an unfinished attempt{}; it restarts from step 0", run.id(),
+                lines < 0 ? "unreadable" : Math.max(0, lines - 1), previous == null ? "" : " (" + previous.outcome() + ")");
+    }
+
     private SweepOutcome run(SweepPlan plan, SweepDirectory dir, Provenance provenance, SweepListener listener)
             throws IOException, InterruptedException {
         AtomicInteger threadIndex = new AtomicInteger();
@@ -107,6 +125,7 @@ public final class LocalExecutor {
                     futures.add(CompletableFuture.completedFuture(previous));
                     continue;
                 }
+                warnIfDiscarding(run, runDir, previous);
                 EngineProvider engine = engines.find(run.spec().engine()).orElseThrow(
                         () -> new IllegalStateException("engine '" + run.spec().engine() + "' vanished after planning"));
                 StoppingSpec.Asha ashaSpec = run.spec().stopping().asha();
