@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * missing, mistyped or out-of-range value instead of stopping at the first. Each accessor returns
  * {@code null} after recording an error; the binder builds records only when no error was found.
  */
-final class MappingReader {
+public final class MappingReader {
 
     private static final Pattern INTEGER = Pattern.compile("[-+]?(0|[1-9][0-9]*)");
     private static final Pattern DECIMAL =
@@ -24,32 +24,32 @@ final class MappingReader {
     private final List<ConfigError> errors;
     private final Set<String> declared = new LinkedHashSet<>();
 
-    MappingReader(ConfigNode.Mapping map, String path, List<ConfigError> errors) {
+    public MappingReader(ConfigNode.Mapping map, String path, List<ConfigError> errors) {
         this.map = map;
         this.path = path;
         this.errors = errors;
     }
 
-    String path(String key) {
+    public String path(String key) {
         return path.isEmpty() ? key : path + "." + key;
     }
 
-    Location location() {
+    public Location location() {
         return map.location();
     }
 
     /** The location of {@code key}'s value, or of this mapping when the key is absent. */
-    Location locationOf(String key) {
+    public Location locationOf(String key) {
         ConfigNode n = map.get(key);
         return n != null ? n.location() : map.location();
     }
 
-    boolean has(String key) {
+    public boolean has(String key) {
         declared.add(key);
         return map.get(key) != null;
     }
 
-    void error(String key, String message) {
+    public void error(String key, String message) {
         errors.add(new ConfigError(locationOf(key), key == null ? path : path(key), message));
     }
 
@@ -74,7 +74,7 @@ final class MappingReader {
         return s;
     }
 
-    String string(String key, String defaultValue) {
+    public String string(String key, String defaultValue) {
         ConfigNode.Scalar s = scalar(key, defaultValue == null);
         return s == null ? (has(key) ? null : defaultValue) : s.text();
     }
@@ -92,7 +92,7 @@ final class MappingReader {
         return s.text();
     }
 
-    Long integer(String key, Long defaultValue, long min, long max) {
+    public Long integer(String key, Long defaultValue, long min, long max) {
         ConfigNode.Scalar s = scalar(key, defaultValue == null);
         if (s == null) {
             return map.get(key) == null ? defaultValue : null;
@@ -115,13 +115,13 @@ final class MappingReader {
         return v;
     }
 
-    Integer intValue(String key, Integer defaultValue, int min, int max) {
+    public Integer intValue(String key, Integer defaultValue, int min, int max) {
         Long v = integer(key, defaultValue == null ? null : defaultValue.longValue(), min, max);
         return v == null ? null : v.intValue();
     }
 
     /** A finite number strictly greater than {@code exclusiveMin} and at most {@code max}. */
-    Double number(String key, Double defaultValue, double exclusiveMin, double max) {
+    public Double number(String key, Double defaultValue, double exclusiveMin, double max) {
         ConfigNode.Scalar s = scalar(key, defaultValue == null);
         if (s == null) {
             return map.get(key) == null ? defaultValue : null;
@@ -140,7 +140,7 @@ final class MappingReader {
     }
 
     /** {@code true} or {@code false}, exactly (YAML 1.1's yes/no/on/off are refused, not converted). */
-    Boolean bool(String key, boolean defaultValue) {
+    public Boolean bool(String key, boolean defaultValue) {
         ConfigNode.Scalar s = scalar(key, false);
         if (s == null) {
             return map.get(key) == null ? defaultValue : null;
@@ -153,7 +153,7 @@ final class MappingReader {
     }
 
     /** A finite number >= 0. */
-    Double nonNegative(String key, Double defaultValue) {
+    public Double nonNegative(String key, Double defaultValue) {
         ConfigNode.Scalar s = scalar(key, defaultValue == null);
         if (s == null) {
             return map.get(key) == null ? defaultValue : null;
@@ -171,7 +171,7 @@ final class MappingReader {
     }
 
     /** A number in the half-open range {@code [min, maxExclusive)}. */
-    Double fraction(String key, double defaultValue, double min, double maxExclusive) {
+    public Double fraction(String key, double defaultValue, double min, double maxExclusive) {
         ConfigNode.Scalar s = scalar(key, false);
         if (s == null) {
             return map.get(key) == null ? defaultValue : null;
@@ -189,7 +189,7 @@ final class MappingReader {
         return v;
     }
 
-    <E extends Enum<E> & ConfigNamed> E choice(String key, Class<E> type, E defaultValue) {
+    public <E extends Enum<E> & ConfigNamed> E choice(String key, Class<E> type, E defaultValue) {
         ConfigNode.Scalar s = scalar(key, defaultValue == null);
         if (s == null) {
             return map.get(key) == null ? defaultValue : null;
@@ -207,7 +207,7 @@ final class MappingReader {
      * The mapping at {@code key}. When absent and not required, an empty mapping (so defaults apply);
      * when of the wrong type, null after an error.
      */
-    MappingReader mapping(String key, boolean required) {
+    public MappingReader mapping(String key, boolean required) {
         declared.add(key);
         ConfigNode n = map.get(key);
         if (n == null || (n instanceof ConfigNode.Scalar s && s.isNull() && !required)) {
@@ -229,7 +229,7 @@ final class MappingReader {
      * {@code {kind: orthogonal}}). Absent: an empty mapping, so defaults apply; of another type: null
      * after an error.
      */
-    MappingReader variant(String key) {
+    public MappingReader variant(String key) {
         ConfigNode n = map.get(key);
         if (n instanceof ConfigNode.Scalar s && !s.isNull()) {
             declared.add(key);
@@ -240,8 +240,14 @@ final class MappingReader {
         return mapping(key, false);
     }
 
+    /** The raw node at {@code key} (declaring the key), or null. */
+    public ConfigNode node(String key) {
+        declared.add(key);
+        return map.get(key);
+    }
+
     /** Reports every key that no accessor asked for, with the closest declared key as a suggestion. */
-    void rejectUnknownKeys(String context) {
+    public void rejectUnknownKeys(String context) {
         for (ConfigNode.Mapping.Entry e : map.entries().values()) {
             if (!declared.contains(e.key())) {
                 errors.add(new ConfigError(e.keyLocation(), path(e.key()), "unknown key" + context

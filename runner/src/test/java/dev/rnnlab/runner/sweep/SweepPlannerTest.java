@@ -102,7 +102,7 @@ class SweepPlannerTest {
                 + java.util.stream.IntStream.range(0, 5000).boxed().toList() + "\n");
         List<String> errors = errors(big);
         assertEquals(1, errors.size());
-        assertEquals(true, errors.get(0).contains("more than the limit of 10000 runs"), errors.get(0));
+        assertEquals(true, errors.get(0).contains("30,000 runs, more than max_runs 10000 (axes: seed=5000, model.hidden=3"), errors.get(0));
     }
 
     @Test
