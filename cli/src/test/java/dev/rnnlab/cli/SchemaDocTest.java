@@ -14,7 +14,9 @@ import dev.rnnlab.engine.api.spec.ScheduleSpec;
 import dev.rnnlab.engine.api.spec.TelemetrySpec;
 import dev.rnnlab.engine.api.spec.TrainingSpec;
 import dev.rnnlab.runner.config.ConfigWriter;
+import dev.rnnlab.runner.config.Composer;
 import dev.rnnlab.runner.config.ExperimentSpec;
+import dev.rnnlab.runner.sweep.SweepPlanner;
 import dev.rnnlab.runner.config.StoppingSpec;
 import dev.rnnlab.runner.data.DatasetSpec;
 import java.nio.file.Files;
@@ -39,7 +41,8 @@ class SchemaDocTest {
 
     @Test
     void theSchemaTableMatchesTheBinder() throws Exception {
-        Set<String> known = new TreeSet<>(Set.of("sweep.grid"));
+        Set<String> known = new TreeSet<>(SweepPlanner.SWEEP_KEYS);
+        known.add(Composer.EXTENDS);
         InitScheme normal = new InitScheme.Normal(0.1);
         ModelSpec model = new ModelSpec(new CellSpec.Lstm(1.0), 4, 1, new InitSpec(normal, normal, normal, "/m.safetensors"));
         List<DatasetSpec> datasets = List.of(new DatasetSpec.Sine(5, 10, 10, 0), new DatasetSpec.RandomWalk(5, 10, 10, 0, 1),

@@ -38,6 +38,21 @@ public final class FakeEngine implements EngineProvider {
     /** Sleeps 50 ms per step. */
     public static final int SLOW = 23;
     public final AtomicInteger trained = new AtomicInteger();
+    private final java.util.Set<CellKind> cells;
+
+    /** Supports RNN cells only. */
+    public FakeEngine() {
+        this(EnumSet.of(CellKind.RNN_TANH, CellKind.RNN_RELU));
+    }
+
+    private FakeEngine(java.util.Set<CellKind> cells) {
+        this.cells = cells;
+    }
+
+    /** Claims every cell, for tests about the config language rather than capabilities. */
+    public static FakeEngine supportingEveryCell() {
+        return new FakeEngine(EnumSet.allOf(CellKind.class));
+    }
 
     public static EngineRegistry registry(FakeEngine engine) {
         return new EngineRegistry(List.of(engine));
@@ -55,7 +70,7 @@ public final class FakeEngine implements EngineProvider {
 
     @Override
     public Capabilities capabilities() {
-        return new Capabilities(EnumSet.of(CellKind.RNN_TANH, CellKind.RNN_RELU), EnumSet.allOf(OptimizerKind.class),
+        return new Capabilities(cells, EnumSet.allOf(OptimizerKind.class),
                 EnumSet.allOf(ClippingKind.class), EnumSet.allOf(Precision.class), 4);
     }
 

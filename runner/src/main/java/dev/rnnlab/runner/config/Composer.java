@@ -20,12 +20,13 @@ public final class Composer {
 
     private Composer() {}
 
+    /** Loads {@code file}; messages name it as given, and the files it extends relative to the working directory. */
     public static ConfigNode.Mapping load(Path file) throws ConfigException {
-        return load(file.toAbsolutePath().normalize(), new ArrayList<>());
+        return load(file, file.toAbsolutePath().normalize(), new ArrayList<>());
     }
 
-    private static ConfigNode.Mapping load(Path file, List<Path> chain) throws ConfigException {
-        ConfigNode.Mapping own = YamlLoader.loadFile(chain.isEmpty() ? file : relativeForMessages(file));
+    private static ConfigNode.Mapping load(Path display, Path file, List<Path> chain) throws ConfigException {
+        ConfigNode.Mapping own = YamlLoader.loadFile(display);
         ConfigNode ext = own.get(EXTENDS);
         if (ext == null) {
             return own;
@@ -59,7 +60,7 @@ public final class Composer {
                 continue;
             }
             try {
-                ConfigNode.Mapping loaded = load(base, next);
+                ConfigNode.Mapping loaded = load(relativeForMessages(base), base, next);
                 merged = merged == null ? loaded : merge(merged, loaded);
             } catch (ConfigException e) {
                 errors.addAll(e.errors());

@@ -123,7 +123,7 @@ public final class ExperimentBinder {
             }
         }
         if (kind != null) { // with an unknown kind, no key can be called unknown
-            r.rejectUnknownKeys(" for dataset '" + kind.configName() + "'");
+            r.rejectUnknownKeys(" for dataset \'" + kind.configName() + "\' (kind at " + r.locationOf("kind") + ")");
         }
         return spec;
     }
@@ -262,7 +262,7 @@ public final class ExperimentBinder {
             scheme = kind.defaults();
         }
         if (kind != null) { // with an unknown kind, no key can be called unknown
-            r.rejectUnknownKeys(" for init '" + kind.configName() + "'");
+            r.rejectUnknownKeys(" for init \'" + kind.configName() + "\' (kind at " + r.locationOf("kind") + ")");
         }
         return scheme;
     }
@@ -294,7 +294,7 @@ public final class ExperimentBinder {
             spec = anyNull(window, backward) ? null : new BpttSpec.Truncated(window, backward);
         }
         if (kind != null) { // with an unknown kind, no key can be called unknown
-            r.rejectUnknownKeys(" for bptt '" + kind.configName() + "'");
+            r.rejectUnknownKeys(" for bptt \'" + kind.configName() + "\' (kind at " + r.locationOf("kind") + ")");
         }
         return spec;
     }
@@ -341,7 +341,7 @@ public final class ExperimentBinder {
             }
         }
         if (kind != null) { // with an unknown kind, no key can be called unknown
-            r.rejectUnknownKeys(" for optimizer '" + kind.configName() + "'");
+            r.rejectUnknownKeys(" for optimizer \'" + kind.configName() + "\' (kind at " + r.locationOf("kind") + ")");
         }
         return spec;
     }
@@ -371,7 +371,7 @@ public final class ExperimentBinder {
             }
         }
         if (kind != null) { // with an unknown kind, no key can be called unknown
-            r.rejectUnknownKeys(" for schedule '" + kind.configName() + "'");
+            r.rejectUnknownKeys(" for schedule \'" + kind.configName() + "\' (kind at " + r.locationOf("kind") + ")");
         }
         return spec;
     }
@@ -409,7 +409,7 @@ public final class ExperimentBinder {
             }
         }
         if (kind != null) { // with an unknown kind, no key can be called unknown
-            r.rejectUnknownKeys(" for clipping '" + kind.configName() + "'");
+            r.rejectUnknownKeys(" for clipping \'" + kind.configName() + "\' (kind at " + r.locationOf("kind") + ")");
         }
         return spec;
     }

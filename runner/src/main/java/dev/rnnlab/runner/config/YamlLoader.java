@@ -48,17 +48,25 @@ public final class YamlLoader {
 
     public static ConfigNode.Mapping loadFile(Path file) throws ConfigException {
         String source = file.toString();
+        Location start = new Location(source, 1, 1);
         String text;
         try {
-            if (Files.size(file) > 4L * MAX_CODE_POINTS) {
-                throw new ConfigException(new ConfigError(new Location(source, 1, 1), "",
-                        "file is larger than the limit of " + MAX_CODE_POINTS + " characters"));
+            if (!Files.isRegularFile(file)) {
+                throw new ConfigException(new ConfigError(start, "", Files.exists(file)
+                        ? "not a regular file (a directory, device or pipe)" : "cannot read file: no such file"));
             }
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            long size = Files.size(file);
+            if (size > 4L * MAX_CODE_POINTS) {
+                throw new ConfigException(new ConfigError(start, "", String.format(
+                        "config too large: %,d bytes, the limit is %,d", size, 4L * MAX_CODE_POINTS)));
+            }
+            text = decode(source, Files.readAllBytes(file));
         } catch (IOException e) {
-            String why = e instanceof java.nio.file.NoSuchFileException ? "no such file"
-                    : e instanceof java.nio.file.AccessDeniedException ? "permission denied" : e.getMessage();
-            throw new ConfigException(new ConfigError(new Location(source, 1, 1), "", "cannot read file: " + why));
+            String why = e instanceof java.nio.file.AccessDeniedException ? "permission denied" : e.getMessage();
+            throw new ConfigException(new ConfigError(start, "", "cannot read file: " + why));
+        }
+        if (text.isBlank() || text.lines().allMatch(l -> l.isBlank() || l.stripLeading().startsWith("#"))) {
+            throw new ConfigException(new ConfigError(start, "", "the file is empty"));
         }
         ConfigNode root = load(source, text);
         if (root instanceof ConfigNode.Mapping m) {
@@ -66,6 +74,42 @@ public final class YamlLoader {
         }
         throw new ConfigException(new ConfigError(root.location(), "",
                 "an experiment file must be a mapping of keys, got " + root.describe()));
+    }
+
+    /**
+     * Strict UTF-8: invalid bytes are an error naming the line and column where they are (SnakeYAML itself
+     * reports none); a leading byte-order mark is dropped; NUL is refused.
+     */
+    static String decode(String source, byte[] bytes) throws ConfigException {
+        java.nio.charset.CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length + 1);
+        java.nio.charset.CoderResult r = decoder.decode(in, out, true);
+        if (r.isError()) {
+            out.flip();
+            throw new ConfigException(new ConfigError(position(source, out.toString()), "",
+                    "invalid UTF-8 at byte " + in.position() + " (is the file UTF-8?)"));
+        }
+        decoder.flush(out);
+        out.flip();
+        String text = out.toString();
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        int nul = text.indexOf('\0');
+        if (nul >= 0) {
+            throw new ConfigException(new ConfigError(position(source, text.substring(0, nul)), "", "NUL character in the file"));
+        }
+        return text;
+    }
+
+    /** The location just after {@code prefix}. */
+    private static Location position(String source, String prefix) {
+        int line = 1 + (int) prefix.chars().filter(c -> c == '\n').count();
+        int col = prefix.length() - prefix.lastIndexOf('\n');
+        return new Location(source, line, col);
     }
 
     /** Composes one YAML document; an empty document is an empty mapping. */

@@ -36,6 +36,10 @@ public final class SweepPlanner {
     /** More runs than this is almost always a typo in a grid. */
     static final String SWEEP = SweepBlockReader.SWEEP;
 
+    /** The keys of the sweep block as documented in experiments/README.md (SweepBlockReader reads them). */
+    public static final List<String> SWEEP_KEYS = List.of("sweep.grid", "sweep.zip", "sweep.random.samples",
+            "sweep.random.seed", "sweep.random.params", "sweep.when", "sweep.exclude", "sweep.repeats", "sweep.max_runs");
+
     private final EngineRegistry engines;
 
     public SweepPlanner(EngineRegistry engines) {
@@ -69,7 +73,7 @@ public final class SweepPlanner {
         if (!errors.isEmpty()) {
             throw new ConfigException(errors);
         }
-        List<PlannedRun> runs = bindAll(base, combos, errors);
+        List<PlannedRun> runs = bindAll(base, combos, sweep.location(), errors);
         if (!errors.isEmpty()) {
             throw new ConfigException(dedupe(errors));
         }
@@ -108,7 +112,7 @@ public final class SweepPlanner {
     }
 
     private List<PlannedRun> bindAll(ConfigNode.Mapping base, List<List<Expansion.Assignment>> combos,
-                                     List<ConfigError> errors) {
+                                     Location sweepAt, List<ConfigError> errors) {
         List<PlannedRun> runs = new ArrayList<>();
         Map<String, Integer> firstById = new HashMap<>();
         for (int index = 0; index < combos.size(); index++) {
@@ -125,7 +129,7 @@ public final class SweepPlanner {
                 String id = RunIds.of(canonical);
                 Integer previous = firstById.putIfAbsent(id, index);
                 if (previous != null) {
-                    errors.add(new ConfigError(base.location(), SWEEP, "runs " + previous + " and " + index
+                    errors.add(new ConfigError(sweepAt, SWEEP, "runs " + previous + " and " + index
                             + " resolve to the same config " + swept + "; remove the repeated value"));
                 }
                 runs.add(new PlannedRun(index, id, spec, swept, canonical));

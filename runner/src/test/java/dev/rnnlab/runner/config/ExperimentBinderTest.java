@@ -98,7 +98,7 @@ class ExperimentBinderTest {
                 "f.yaml:3:39: model.layerz: unknown key; did you mean 'layers'?",
                 "f.yaml:5:10: training.steps: expected an integer, got '1.5'",
                 "f.yaml:6:31: training.optimizer.lr: must be > 0.0, got -0.1",
-                "f.yaml:6:37: training.optimizer.momentum: unknown key for optimizer 'adam'; allowed keys: kind, lr, weight_decay, beta1, beta2, eps",
+                "f.yaml:6:37: training.optimizer.momentum: unknown key for optimizer 'adam' (kind at f.yaml:6:21); allowed keys: kind, lr, weight_decay, beta1, beta2, eps",
                 "f.yaml:7:13: training.clipping.max_norm: required key is missing"), errors);
     }
 
@@ -134,7 +134,7 @@ class ExperimentBinderTest {
 
     @Test
     void optionsOfOtherVariantsAreRejected() {
-        assertEquals(List.of("f.yaml:6:36: training.optimizer.beta1: unknown key for optimizer 'sgd'; allowed keys: kind, lr, weight_decay"),
+        assertEquals(List.of("f.yaml:6:36: training.optimizer.beta1: unknown key for optimizer 'sgd' (kind at f.yaml:6:21); allowed keys: kind, lr, weight_decay"),
                 errors(BASE.replace("{kind: adam, lr: 0.01}", "{kind: sgd, lr: 0.01, beta1: 0.9}")));
     }
 
@@ -167,8 +167,8 @@ class ExperimentBinderTest {
     void eachDatasetTakesItsOwnKeysWithRanges() throws Exception {
         assertEquals(List.of("f.yaml:2:32: dataset.seq_len: must be in [1, 1000000], got 0"),
                 errors(BASE.replace("{kind: sine}", "{kind: sine, seq_len: 0}")));
-        assertEquals(List.of("f.yaml:2:38: dataset.seq_len: unknown key for dataset 'copy_memory'; allowed keys: kind, "
-                        + "train_size, val_size, seed, lag, copy_len"),
+        assertEquals(List.of("f.yaml:2:38: dataset.seq_len: unknown key for dataset 'copy_memory' (kind at "
+                        + "f.yaml:2:17); allowed keys: kind, train_size, val_size, seed, lag, copy_len"),
                 errors(BASE.replace("{kind: sine}", "{kind: copy_memory, lag: 5, seq_len: 9}")));
         assertEquals(new DatasetSpec.CopyMemory(5, 10, 1000, 200, 0),
                 bind(BASE.replace("{kind: sine}", "{kind: copy_memory, lag: 5}")).dataset());

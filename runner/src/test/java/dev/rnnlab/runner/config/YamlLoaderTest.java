@@ -102,4 +102,42 @@ class YamlLoaderTest {
         ConfigError e = onlyError(yaml);
         assertTrue(e.message().toLowerCase().contains("nest"), e.message());
     }
+
+    @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir;
+
+    ConfigError fileError(java.nio.file.Path file) {
+        ConfigException e = assertThrows(ConfigException.class, () -> YamlLoader.loadFile(file));
+        assertEquals(1, e.errors().size(), e.getMessage());
+        return e.errors().get(0);
+    }
+
+    @Test
+    void encodingProblemsAreLocated() throws Exception {
+        java.nio.file.Path bad = dir.resolve("bad.yaml");
+        java.nio.file.Files.write(bad, new byte[] {'a', ':', ' ', '1', '\n', 'b', ':', ' ', (byte) 0xC3, 0x28, '\n'});
+        assertEquals(bad + ":2:4: invalid UTF-8 at byte 8 (is the file UTF-8?)", fileError(bad).format());
+        java.nio.file.Path nul = dir.resolve("nul.yaml");
+        java.nio.file.Files.write(nul, new byte[] {'a', ':', ' ', 0, '\n'});
+        assertEquals(nul + ":1:4: NUL character in the file", fileError(nul).format());
+        java.nio.file.Path bom = dir.resolve("bom.yaml");
+        java.nio.file.Files.write(bom, new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, 'a', ':', ' ', '1', '\n'});
+        assertEquals("1", ((ConfigNode.Scalar) YamlLoader.loadFile(bom).get("a")).text(), "a byte-order mark is fine");
+    }
+
+    @Test
+    void onlyRegularFilesOfReasonableSizeAreRead() throws Exception {
+        assertEquals(dir + ":1:1: not a regular file (a directory, device or pipe)", fileError(dir).format());
+        java.nio.file.Path fifo = dir.resolve("fifo.yaml");
+        Process p = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        if (p.waitFor() == 0) {
+            assertTrue(fileError(fifo).message().startsWith("not a regular file"), "never blocks on a pipe");
+        }
+        java.nio.file.Path huge = dir.resolve("huge.yaml");
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+            f.setLength(50L << 20);
+        }
+        assertTrue(fileError(huge).message().startsWith("config too large: 52,428,800 bytes"), "checked before reading");
+        java.nio.file.Path empty = java.nio.file.Files.writeString(dir.resolve("empty.yaml"), "\n# nothing\n");
+        assertEquals(empty + ":1:1: the file is empty", fileError(empty).format());
+    }
 }
