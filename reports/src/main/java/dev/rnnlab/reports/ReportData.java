@@ -42,6 +42,7 @@ final class ReportData {
             row.put("id", r.id());
             row.put("index", r.index());
             row.put("outcome", r.outcome());
+            row.put("group", SeedGroups.label(r));
             ObjectNode swept = row.putObject("swept");
             r.swept().forEach(swept::put);
             JsonNode s = r.summary();
@@ -56,6 +57,7 @@ final class ReportData {
                 row.put("warning", r.metrics().skippedLines() + " unreadable line(s) in metrics.csv were skipped");
             }
         }
+        SeedGroups.add(sweep, root);
         ObjectNode countNode = root.putObject("counts");
         counts.forEach(countNode::put);
         ArrayNode charts = root.putArray("charts");

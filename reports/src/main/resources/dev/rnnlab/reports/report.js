@@ -98,6 +98,31 @@
   }
   renderRows();
 
+  // Seed groups: runs that differ only by seed, with the mean final validation loss and its 95% CI.
+  if (data.hasRepeats) {
+    var section = el('section', 'groups');
+    section.appendChild(el('h2', null, 'Configurations over seeds'));
+    section.appendChild(el('p', 'hint', 'Final validation loss over the repeats of each configuration: mean ' +
+      '\u00b1 95% confidence interval (Student\'s t, n \u2212 1 degrees of freedom), min and max.'));
+    var gt = el('table');
+    var gh = el('tr');
+    ['configuration', 'n', 'mean final val loss', '\u00b1 95% CI', 'min', 'max'].forEach(function (h, i) {
+      gh.appendChild(el('th', i === 0 ? 'text' : '', h));
+    });
+    var gthead = el('thead'); gthead.appendChild(gh); gt.appendChild(gthead);
+    var gbody = el('tbody');
+    data.groups.forEach(function (g) {
+      var tr = el('tr');
+      tr.appendChild(el('td', 'text', g.label));
+      tr.appendChild(el('td', null, g.finite === g.n ? g.n : g.finite + ' of ' + g.n));
+      [g.mean, g.ci95, g.min, g.max].forEach(function (v) { tr.appendChild(el('td', null, fmt(v))); });
+      gbody.appendChild(tr);
+    });
+    gt.appendChild(gbody);
+    var wrap = el('div', 'table-wrap'); wrap.appendChild(gt); section.appendChild(wrap);
+    document.getElementById('runs').appendChild(section);
+  }
+
   // Charts: one uPlot per metric, every run overlaid on the shared step grid.
   // Lay out every chart's box first, so each chart is sized to its final grid cell.
   var chartsDiv = document.getElementById('charts');

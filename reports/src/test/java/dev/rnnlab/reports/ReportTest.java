@@ -105,4 +105,36 @@ class ReportTest {
                         runs.get(2).get("outcome").asText()));
         assertTrue(runs.get(0).get("warning").asText().contains("1 unreadable line"));
     }
+
+    @Test
+    void repeatsOfAConfigurationAreGroupedWithAConfidenceInterval() throws Exception {
+        Path sweep = dir.resolve("groups");
+        Files.createDirectories(sweep.resolve("runs"));
+        StringBuilder plan = new StringBuilder("{\"name\": \"g\", \"axes\": [\"model.cell\", \"seed\"], \"runs\": [");
+        double[] losses = {1, 2, 3, 0.5};
+        String[] cells = {"gru", "gru", "gru", "lstm"};
+        for (int i = 0; i < 4; i++) {
+            String id = "r" + i;
+            plan.append(i > 0 ? "," : "").append("{\"index\": ").append(i).append(", \"id\": \"").append(id)
+                    .append("\", \"swept\": {\"model.cell\": \"").append(cells[i]).append("\", \"seed\": \"")
+                    .append(i).append("\"}}");
+            Files.createDirectories(sweep.resolve("runs").resolve(id));
+            Files.writeString(sweep.resolve("runs").resolve(id).resolve("summary.json"),
+                    "{\"outcome\": \"completed\", \"final_val_loss\": " + losses[i] + "}");
+        }
+        Files.writeString(sweep.resolve("plan.json"), plan.append("]}").toString());
+        String html = Files.readString(SweepReport.write(sweep));
+        Matcher island = Pattern.compile("id=\"report-data\">(.*?)</script>", Pattern.DOTALL).matcher(html);
+        assertTrue(island.find());
+        JsonNode data = new ObjectMapper().readTree(island.group(1));
+        assertTrue(data.get("hasRepeats").asBoolean());
+        JsonNode gru = data.get("groups").get(0);
+        assertEquals("model.cell=gru", gru.get("label").asText());
+        assertEquals(3, gru.get("n").asInt());
+        assertEquals(2.0, gru.get("mean").asDouble(), 1e-12);
+        assertEquals(4.302653 / Math.sqrt(3), gru.get("ci95").asDouble(), 1e-5, "t(0.975, 2) * sd / sqrt(n)");
+        JsonNode lstm = data.get("groups").get(1);
+        assertEquals(1, lstm.get("n").asInt());
+        assertTrue(lstm.get("ci95").isNull(), "no interval from one run");
+    }
 }
