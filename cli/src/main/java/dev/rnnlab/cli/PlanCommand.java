@@ -55,6 +55,9 @@ final class PlanCommand implements Callable<Integer> {
         root.put("source", plan.source());
         root.put("overrides", plan.overrides());
         root.put("axes", plan.axes());
+        if (plan.adaptive() != null) {
+            root.put("adaptive", Map.of("budget", plan.adaptive().budget(), "description", plan.adaptive().describe()));
+        }
         List<Map<String, Object>> runs = new ArrayList<>();
         for (PlannedRun r : plan.runs()) {
             Map<String, Object> run = new LinkedHashMap<>();
@@ -72,6 +75,11 @@ final class PlanCommand implements Callable<Integer> {
     private static void printTable(SweepPlan plan, PrintWriter out) {
         out.println("sweep " + plan.name() + ": " + plan.runs().size() + " run" + (plan.runs().size() == 1 ? "" : "s")
                 + (plan.axes().isEmpty() ? "" : " over " + String.join(" x ", plan.axes())));
+        if (plan.adaptive() != null) {
+            out.println("model-based search: the " + plan.runs().size() + " runs below come first, then "
+                    + (plan.adaptive().budget() - plan.runs().size()) + " more are proposed from their results ("
+                    + plan.adaptive().describe() + ")");
+        }
         List<String> header = new ArrayList<>(List.of("#", "id"));
         header.addAll(plan.axes());
         List<List<String>> rows = new ArrayList<>();

@@ -83,12 +83,15 @@ final class SweepCommand implements Callable<Integer> {
         }
         SweepDirectory dir = SweepDirectory.of(out, plan);
         if (!quiet) {
-            stdout.println("sweep " + plan.name() + ": " + plan.runs().size() + " run(s), " + Math.min(parallel,
-                    plan.runs().size()) + " at a time, into " + dir.path());
+            int total = plan.adaptive() == null ? plan.runs().size() : plan.adaptive().budget();
+            stdout.println("sweep " + plan.name() + ": " + total + " run(s)" + (plan.adaptive() == null ? ""
+                    : " (model-based search: proposed from results)") + ", up to " + Math.min(parallel, total)
+                    + " at a time, into " + dir.path());
             stdout.flush();
         }
         LocalExecutor executor = new LocalExecutor(engines, parallel, Duration.ofSeconds(lockGraceSeconds));
-        Progress progress = new Progress(stdout, plan.runs().size(), quiet);
+        Progress progress = new Progress(stdout, plan.adaptive() == null ? plan.runs().size()
+                : plan.adaptive().budget(), quiet);
         // On Ctrl-C or SIGTERM the JVM runs this hook and halts when it returns: interrupt the runs, then
         // wait (bounded) until they have recorded their outcome, the lock is released and the report written.
         CountDownLatch wrappedUp = new CountDownLatch(1);

@@ -43,7 +43,7 @@ class ArchitectureTest {
         classes().that().resideInAPackage("dev.rnnlab.runner..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "dev.rnnlab.runner..",
                         "dev.rnnlab.engine.api..", "org.yaml.snakeyaml..", "org.apache.logging.log4j..",
-                        "com.fasterxml.jackson..")
+                        "com.fasterxml.jackson..", "org.apache.commons.math3..")
                 .check(classes);
         noClasses().that().resideInAPackage("dev.rnnlab.runner..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.rnnlab.engine.bptt..", "dev.rnnlab.reports..",

@@ -8,6 +8,7 @@ import dev.rnnlab.runner.store.RunDirectory;
 import dev.rnnlab.runner.store.RunSummary;
 import dev.rnnlab.runner.store.SweepDirectory;
 import dev.rnnlab.runner.store.SweepLock;
+import dev.rnnlab.runner.sweep.AdaptiveSearch;
 import dev.rnnlab.runner.sweep.PlannedRun;
 import dev.rnnlab.runner.sweep.SweepPlan;
 import java.io.IOException;
@@ -106,23 +107,78 @@ public final class LocalExecutor {
     private SweepOutcome run(SweepPlan plan, SweepDirectory dir, Provenance provenance, SweepListener listener)
             throws IOException, InterruptedException {
         AtomicInteger threadIndex = new AtomicInteger();
-        pool = Executors.newFixedThreadPool(Math.min(parallel, plan.runs().size()), r -> {
+        int threads = Math.min(parallel, plan.adaptive() == null ? plan.runs().size()
+                : Math.max(plan.runs().size(), plan.adaptive().batch()));
+        pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
             Thread t = new Thread(r, "run-" + threadIndex.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
         Map<StoppingSpec.Asha, AshaBoard> boards = new HashMap<>();
-        List<Future<RunSummary>> futures = new ArrayList<>();
-        int skipped = 0;
-        List<RunSummary> done = new ArrayList<>();
+        Batch total = new Batch();
         try {
-            for (PlannedRun run : plan.runs()) {
+            List<PlannedRun> all = new ArrayList<>(plan.runs());
+            total.add(runBatch(plan, plan.runs(), dir, provenance, listener, boards));
+            AdaptiveSearch adaptive = plan.adaptive();
+            while (adaptive != null && !cancelled && all.size() < adaptive.budget()) {
+                List<AdaptiveSearch.Finished> history = new ArrayList<>();
+                for (int i = 0; i < total.done.size(); i++) {
+                    history.add(new AdaptiveSearch.Finished(total.runs.get(i), metric(total.done.get(i), adaptive.metric())));
+                }
+                List<PlannedRun> next;
+                try {
+                    next = adaptive.propose(history, all.size(), Math.min(adaptive.batch(), adaptive.budget() - all.size()));
+                } catch (dev.rnnlab.runner.config.ConfigException e) {
+                    throw new IllegalStateException("a proposal of the search does not bind: " + e.getMessage(), e);
+                }
+                all.addAll(next);
+                dir.writePlan(plan, all);
+                total.add(runBatch(plan, next, dir, provenance, listener, boards));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        int planned = plan.adaptive() == null ? plan.runs().size() : plan.adaptive().budget();
+        return new SweepOutcome(total.done, total.skipped, cancelled ? planned - total.done.size() : 0);
+    }
+
+    /** Runs (and summaries) finished so far, in the order they were planned. */
+    private static final class Batch {
+        final List<PlannedRun> runs = new ArrayList<>();
+        final List<RunSummary> done = new ArrayList<>();
+        int skipped;
+
+        void add(Batch other) {
+            runs.addAll(other.runs);
+            done.addAll(other.done);
+            skipped += other.skipped;
+        }
+    }
+
+    private static double metric(RunSummary s, String metric) {
+        Double v = switch (metric) {
+            case "final_val_loss" -> s.finalValLoss();
+            case "final_train_loss" -> s.finalTrainLoss();
+            default -> s.bestValLoss();
+        };
+        return v == null || !Double.isFinite(v) ? Double.POSITIVE_INFINITY : v;
+    }
+
+    private Batch runBatch(SweepPlan plan, List<PlannedRun> runs, SweepDirectory dir, Provenance provenance,
+                           SweepListener listener, Map<StoppingSpec.Asha, AshaBoard> boards)
+            throws IOException, InterruptedException {
+        List<Future<RunSummary>> futures = new ArrayList<>();
+        List<PlannedRun> submitted = new ArrayList<>();
+        Batch batch = new Batch();
+        try {
+            for (PlannedRun run : runs) {
                 RunDirectory runDir = dir.run(run);
                 RunSummary previous = runDir.readSummary().orElse(null);
                 if (previous != null && previous.finished() && runDir.summaryMatches(run.id(), run.resolvedConfig())) {
-                    skipped++;
+                    batch.skipped++;
                     listener.runSkipped(run, previous);
                     futures.add(CompletableFuture.completedFuture(previous));
+                    submitted.add(run);
                     continue;
                 }
                 warnIfDiscarding(run, runDir, previous);
@@ -139,10 +195,12 @@ public final class LocalExecutor {
                     listener.runFinished(run, s);
                     return s;
                 }));
+                submitted.add(run);
             }
-            for (Future<RunSummary> f : futures) {
+            for (int i = 0; i < futures.size(); i++) {
                 try {
-                    done.add(f.get());
+                    batch.done.add(futures.get(i).get());
+                    batch.runs.add(submitted.get(i));
                 } catch (CancellationException e) {
                     // never started: cancelled before its turn
                 }
@@ -156,9 +214,7 @@ public final class LocalExecutor {
                 throw io.getCause();
             }
             throw new IllegalStateException("a run's executor failed outside the run", cause);
-        } finally {
-            pool.shutdownNow();
         }
-        return new SweepOutcome(done, skipped, plan.runs().size() - done.size());
+        return batch;
     }
 }

@@ -63,7 +63,7 @@ public final class SweepDirectory {
     /** SHA-256 over the sorted run ids: equal for two plans exactly when they hold the same runs. */
     public static String sweepHash(SweepPlan plan) {
         return Provenance.sha256(String.join("\n", new java.util.TreeSet<>(plan.runs().stream().map(PlannedRun::id)
-                .toList())));
+                .toList())) + (plan.adaptive() == null ? "" : "\n" + plan.adaptive().describe()));
     }
 
     /**
@@ -80,6 +80,13 @@ public final class SweepDirectory {
             old = Json.MAPPER.readTree(file.toFile());
         } catch (IOException e) {
             throw new PlanChangedException(file + " is unreadable (" + e.getMessage() + "); move it away to start over");
+        }
+        if (plan.adaptive() != null || old.has("adaptive")) {
+            if (!sweepHash(plan).equals(old.path("sweep_hash").asText())) {
+                throw new PlanChangedException(dir + " holds sweep '" + plan.name() + "' with other search settings: "
+                        + "the config or overrides changed. Give the sweep a new name, or use another --out.");
+            }
+            return;
         }
         java.util.Set<String> before = new java.util.TreeSet<>();
         old.path("runs").forEach(r -> before.add(r.path("id").asText()));
@@ -115,6 +122,11 @@ public final class SweepDirectory {
 
     /** Records what is about to run: the source as given and the plan. */
     public void writePlan(SweepPlan plan) throws IOException {
+        writePlan(plan, plan.runs());
+    }
+
+    /** Records the plan with {@code runs}: the plan's own, or those an adaptive search has proposed so far. */
+    public void writePlan(SweepPlan plan, List<PlannedRun> runsSoFar) throws IOException {
         StringBuilder source = new StringBuilder();
         source.append("# ").append(plan.source()).append('\n');
         if (!plan.overrides().isEmpty()) {
@@ -124,7 +136,7 @@ public final class SweepDirectory {
         AtomicFiles.write(dir.resolve(SOURCE), source.toString());
 
         List<Map<String, Object>> runs = new ArrayList<>();
-        for (PlannedRun r : plan.runs()) {
+        for (PlannedRun r : runsSoFar) {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("index", r.index());
             entry.put("id", r.id());
@@ -138,6 +150,9 @@ public final class SweepDirectory {
         json.put("source", plan.source());
         json.put("overrides", plan.overrides());
         json.put("axes", plan.axes());
+        if (plan.adaptive() != null) {
+            json.put("adaptive", plan.adaptive().describe());
+        }
         json.put("runs", runs);
         AtomicFiles.write(dir.resolve(PLAN), Json.MAPPER.writeValueAsBytes(json));
     }

@@ -148,12 +148,16 @@ final class Expansion {
         for (int i = 0; i < random.samples(); i++) {
             List<Assignment> row = new ArrayList<>();
             for (SweepDefinition.Param p : random.params()) {
-                ConfigNode value = draw(p.distribution(), rng, p.location());
-                row.add(new Assignment(p.path(), p.location(), value));
+                row.add(new Assignment(p.path(), p.location(), drawOne(p, rng)));
             }
             rows.add(row);
         }
         return rows;
+    }
+
+    /** One value of {@code p} drawn from its distribution. */
+    static ConfigNode drawOne(SweepDefinition.Param p, SplittableRandom rng) {
+        return draw(p.distribution(), rng, p.location());
     }
 
     private static ConfigNode draw(SweepDefinition.Distribution d, SplittableRandom rng, Location at) {

@@ -40,9 +40,18 @@ final class SweepBlockReader {
         List<Map<String, ConfigNode>> exclude = exclude(r.node("exclude"));
         Integer repeats = r.intValue("repeats", 1, 1, 1000);
         Long maxRuns = r.integer("max_runs", DEFAULT_MAX_RUNS, 1, MAX_MAX_RUNS);
+        TpeSearch tpe = r.has("tpe") ? tpe(r.mapping("tpe", true)) : null;
+        if (r.has("tpe")) {
+            for (String other : List.of("grid", "zip", "random", "when", "exclude", "repeats")) {
+                if (r.has(other)) {
+                    r.error(other, "cannot be combined with tpe (at " + r.locationOf("tpe") + "): a model-based "
+                            + "search proposes every run itself");
+                }
+            }
+        }
         r.rejectUnknownKeys("");
         return new SweepDefinition(grid, zip, random, when, exclude, repeats == null ? 1 : repeats,
-                maxRuns == null ? DEFAULT_MAX_RUNS : maxRuns, block.location());
+                maxRuns == null ? DEFAULT_MAX_RUNS : maxRuns, tpe, block.location());
     }
 
     /** A mapping of key path to a non-empty list of values. */
@@ -99,33 +108,63 @@ final class SweepBlockReader {
         }
     }
 
+    private TpeSearch tpe(MappingReader r) {
+        if (r == null) {
+            return null;
+        }
+        Integer budget = r.intValue("budget", null, 1, (int) MAX_MAX_RUNS);
+        Integer startup = r.intValue("startup", 10, 1, (int) MAX_MAX_RUNS);
+        Long seed = r.integer("seed", 0L, 0, Long.MAX_VALUE);
+        String metric = r.string("metric", "best_val_loss");
+        if (metric != null && !TpeSearch.METRICS.contains(metric)) {
+            r.error("metric", "unknown metric '" + metric + "', expected one of " + String.join(", ", TpeSearch.METRICS));
+            metric = null;
+        }
+        Integer batch = r.intValue("batch", 1, 1, 1000);
+        Double gamma = r.number("gamma", 0.25, 0, 0.999);
+        Integer candidates = r.intValue("candidates", 24, 1, 10_000);
+        List<SweepDefinition.Param> params = params(r, SWEEP + ".tpe");
+        r.rejectUnknownKeys("");
+        if (budget == null || startup == null || seed == null || metric == null || batch == null || gamma == null
+                || candidates == null || params.isEmpty()) {
+            return null;
+        }
+        return new TpeSearch(budget, Math.min(startup, budget), seed, metric, batch, gamma, candidates, params);
+    }
+
     private SweepDefinition.RandomSearch random(MappingReader r) {
         if (r == null) {
             return null;
         }
         Integer samples = r.intValue("samples", null, 1, (int) MAX_MAX_RUNS);
         Long seed = r.integer("seed", 0L, 0, Long.MAX_VALUE);
+        List<SweepDefinition.Param> params = params(r, SWEEP + ".random");
+        r.rejectUnknownKeys("");
+        return samples == null || seed == null ? null
+                : new SweepDefinition.RandomSearch(samples, seed, params, r.location());
+    }
+
+    /** The {@code params} mapping of key paths to distributions. */
+    private List<SweepDefinition.Param> params(MappingReader r, String where) {
         List<SweepDefinition.Param> params = new ArrayList<>();
         ConfigNode p = r.node("params");
         if (p == null) {
-            r.error(null, "random needs params: a mapping of key paths to distributions");
+            r.error(null, "needs params: a mapping of key paths to distributions");
         } else if (p instanceof ConfigNode.Mapping m) {
             for (ConfigNode.Mapping.Entry e : m.entries().values()) {
-                String where = SWEEP + ".random.params." + e.key();
-                if (!validPath(e.key(), e.keyLocation(), where)) {
+                String at = where + ".params." + e.key();
+                if (!validPath(e.key(), e.keyLocation(), at)) {
                     continue;
                 }
-                SweepDefinition.Distribution d = distribution(e.value(), where);
+                SweepDefinition.Distribution d = distribution(e.value(), at);
                 if (d != null) {
                     params.add(new SweepDefinition.Param(e.key(), e.keyLocation(), d));
                 }
             }
         } else {
-            errors.add(new ConfigError(p.location(), SWEEP + ".random.params", "expected a mapping, got " + p.describe()));
+            errors.add(new ConfigError(p.location(), where + ".params", "expected a mapping, got " + p.describe()));
         }
-        r.rejectUnknownKeys("");
-        return samples == null || seed == null ? null
-                : new SweepDefinition.RandomSearch(samples, seed, params, r.location());
+        return params;
     }
 
     private SweepDefinition.Distribution distribution(ConfigNode node, String where) {

@@ -17,9 +17,10 @@ import java.util.Map;
  * @param exclude  partial assignments; a run matching every key of one of them is dropped
  * @param repeats  seeds per configuration: {@code seed, seed + 1, ...}
  * @param maxRuns  refuse sweeps larger than this
+ * @param tpe      model-based search, or null; it excludes every other shape
  */
 record SweepDefinition(List<Axis> grid, List<Axis> zip, RandomSearch random, List<When> when,
-                       List<Map<String, ConfigNode>> exclude, int repeats, long maxRuns, Location location) {
+                       List<Map<String, ConfigNode>> exclude, int repeats, long maxRuns, TpeSearch tpe, Location location) {
 
     /**
      * {@code samples} draws, seeded by {@code seed}, each assigning a value to every parameter.

@@ -69,6 +69,12 @@ public final class SweepPlanner {
             throw new ConfigException(errors);
         }
         ConfigNode.Mapping base = root.without(SWEEP);
+        if (sweep.tpe() != null) {
+            TpeAdaptive tpe = new TpeAdaptive(sweep.tpe(), (index, assignments) -> bindOne(base, index, assignments));
+            List<PlannedRun> startup = tpe.startup();
+            return new SweepPlan(startup.get(0).spec().name(), file.toString(), text, overrideArgs,
+                    sweep.tpe().params().stream().map(SweepDefinition.Param::path).toList(), startup, tpe);
+        }
         List<List<Expansion.Assignment>> combos = Expansion.expand(sweep, base, errors);
         if (!errors.isEmpty()) {
             throw new ConfigException(errors);
@@ -77,7 +83,20 @@ public final class SweepPlanner {
         if (!errors.isEmpty()) {
             throw new ConfigException(dedupe(errors));
         }
-        return new SweepPlan(runs.get(0).spec().name(), file.toString(), text, overrideArgs, Expansion.axes(combos), runs);
+        return new SweepPlan(runs.get(0).spec().name(), file.toString(), text, overrideArgs, Expansion.axes(combos), runs,
+                null);
+    }
+
+    /** Binds one run (an adaptive search's proposal); all of its problems are thrown together. */
+    private PlannedRun bindOne(ConfigNode.Mapping base, int index, List<Expansion.Assignment> assignments)
+            throws ConfigException {
+        List<ConfigError> errors = new ArrayList<>();
+        List<PlannedRun> runs = bindAll(base, List.of(assignments), base.location(), errors);
+        if (!errors.isEmpty()) {
+            throw new ConfigException(dedupe(errors));
+        }
+        PlannedRun r = runs.get(0);
+        return new PlannedRun(index, r.id(), r.spec(), r.swept(), r.resolvedConfig());
     }
 
     /**
@@ -108,7 +127,8 @@ public final class SweepPlanner {
         SweepDefinition.RandomSearch random = d.random() == null ? null : new SweepDefinition.RandomSearch(
                 d.random().samples(), d.random().seed(), d.random().params().stream()
                 .filter(p -> !pinned.contains(p.path())).toList(), d.random().location());
-        return new SweepDefinition(grid, zip, random, d.when(), d.exclude(), d.repeats(), d.maxRuns(), d.location());
+        return new SweepDefinition(grid, zip, random, d.when(), d.exclude(), d.repeats(), d.maxRuns(), d.tpe(),
+                d.location());
     }
 
     private List<PlannedRun> bindAll(ConfigNode.Mapping base, List<List<Expansion.Assignment>> combos,
