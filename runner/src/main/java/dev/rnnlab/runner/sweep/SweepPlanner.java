@@ -38,7 +38,9 @@ public final class SweepPlanner {
 
     /** The keys of the sweep block as documented in experiments/README.md (SweepBlockReader reads them). */
     public static final List<String> SWEEP_KEYS = List.of("sweep.grid", "sweep.zip", "sweep.random.samples",
-            "sweep.random.seed", "sweep.random.params", "sweep.when", "sweep.exclude", "sweep.repeats", "sweep.max_runs");
+            "sweep.random.seed", "sweep.random.params", "sweep.when", "sweep.exclude", "sweep.repeats", "sweep.max_runs",
+            "sweep.tpe.budget", "sweep.tpe.startup", "sweep.tpe.seed", "sweep.tpe.metric", "sweep.tpe.batch",
+            "sweep.tpe.gamma", "sweep.tpe.candidates", "sweep.tpe.params");
 
     private final EngineRegistry engines;
 
