@@ -36,6 +36,7 @@ final class SeedGroups {
             groups.computeIfAbsent(label(r), k -> new ArrayList<>()).add(r);
         }
         ArrayNode out = root.putArray("groups");
+        List<GroupStatistics.Group> forStats = new ArrayList<>();
         boolean anyRepeated = groups.values().stream().anyMatch(g -> g.size() > 1);
         root.put("hasRepeats", anyRepeated && sweep.axes().contains(SEED));
         for (Map.Entry<String, List<RunData>> g : groups.entrySet()) {
@@ -51,12 +52,14 @@ final class SeedGroups {
             }
             node.put("n", g.getValue().size());
             node.put("finite", finals.size());
+            forStats.add(new GroupStatistics.Group(g.getKey(), finals.stream().mapToDouble(Double::doubleValue).toArray()));
             Stats s = Stats.of(finals);
             putOrNull(node, "mean", s.mean);
             putOrNull(node, "ci95", s.halfWidth);
             putOrNull(node, "min", s.min);
             putOrNull(node, "max", s.max);
         }
+        GroupStatistics.add(forStats, root);
     }
 
     private static void putOrNull(ObjectNode node, String key, double v) {

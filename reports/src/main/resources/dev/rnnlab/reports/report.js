@@ -120,6 +120,14 @@
     });
     gt.appendChild(gbody);
     var wrap = el('div', 'table-wrap'); wrap.appendChild(gt); section.appendChild(wrap);
+    if (data.comparisons.length) {
+      section.appendChild(el('h2', null, 'Statistics'));
+      section.appendChild(el('p', 'hint', 'Pairwise, over seeds: Welch\'s t-test (Holm-adjusted over all pairs), ' +
+        'Mann-Whitney U, Cohen\'s d with the pooled standard deviation.'));
+      var ul = el('ul', 'stats');
+      data.comparisons.forEach(function (c) { ul.appendChild(el('li', null, c.sentence)); });
+      section.appendChild(ul);
+    }
     document.getElementById('runs').appendChild(section);
   }
 
