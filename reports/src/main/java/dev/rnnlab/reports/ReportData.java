@@ -53,11 +53,21 @@ final class ReportData {
             copyNumber(s, "steps_done", row);
             copyNumber(s, "wall_time_s", row);
             row.put("detail", s == null ? "no summary.json: the run has not finished" : s.path("detail").asText(""));
+            putFinite(row, "best_train_loss", min(r.metrics().column("train_loss")));
+            putFinite(row, "fraction_clipped", mean(r.metrics().column("clipped")));
+            if (r.files().clipThreshold() != null) {
+                row.put("clip_threshold", r.files().clipThreshold());
+            }
+            ObjectNode detail = row.putObject("files");
+            detail.put("config", r.files().config());
+            detail.put("provenance", r.files().provenance());
+            detail.put("log_tail", r.files().logTail());
             if (r.metrics().skippedLines() > 0) {
                 row.put("warning", r.metrics().skippedLines() + " unreadable line(s) in metrics.csv were skipped");
             }
         }
         SeedGroups.add(sweep, root);
+        stepsToTarget(sweep, runs, root);
         ObjectNode countNode = root.putObject("counts");
         counts.forEach(countNode::put);
         ArrayNode charts = root.putArray("charts");
@@ -97,6 +107,65 @@ final class ReportData {
                     arr.add(round(v));
                 }
             }
+        }
+    }
+
+    /**
+     * Steps to target: the first evaluation at which a run's validation loss is at most 1.5 x the best
+     * validation loss of the whole sweep (so the fastest good runs stand out); null when never.
+     */
+    private static void stepsToTarget(SweepReader.Sweep sweep, ArrayNode rows, ObjectNode root) {
+        double best = Double.POSITIVE_INFINITY;
+        for (RunData r : sweep.runs()) {
+            best = Math.min(best, min(r.metrics().column("val_loss")));
+        }
+        if (!Double.isFinite(best)) {
+            return;
+        }
+        double target = 1.5 * best;
+        root.put("target_val_loss", round(target));
+        for (int i = 0; i < sweep.runs().size(); i++) {
+            RunData r = sweep.runs().get(i);
+            double[] val = r.metrics().column("val_loss");
+            long[] steps = r.metrics().steps();
+            ObjectNode row = (ObjectNode) rows.get(i);
+            row.putNull("steps_to_target");
+            for (int k = 0; k < val.length; k++) {
+                if (Double.isFinite(val[k]) && val[k] <= target) {
+                    row.put("steps_to_target", steps[k]);
+                    break;
+                }
+            }
+        }
+    }
+
+    static double min(double[] xs) {
+        double m = Double.POSITIVE_INFINITY;
+        for (double x : xs) {
+            if (Double.isFinite(x)) {
+                m = Math.min(m, x);
+            }
+        }
+        return m;
+    }
+
+    static double mean(double[] xs) {
+        double s = 0;
+        int n = 0;
+        for (double x : xs) {
+            if (Double.isFinite(x)) {
+                s += x;
+                n++;
+            }
+        }
+        return n == 0 ? Double.NaN : s / n;
+    }
+
+    private static void putFinite(ObjectNode row, String key, double v) {
+        if (Double.isFinite(v)) {
+            row.put(key, round(v));
+        } else {
+            row.putNull(key);
         }
     }
 

@@ -10,7 +10,7 @@ import java.util.Map;
  * @param swept swept key path to value, as written in the plan
  */
 record RunData(String id, int index, Map<String, String> swept, JsonNode summary, Metrics metrics,
-               DetailCsv timeProfile, DetailCsv layers, DetailCsv recurrent) {
+               DetailCsv timeProfile, DetailCsv layers, DetailCsv recurrent, RunFiles files) {
 
     String outcome() {
         return summary == null ? "incomplete" : summary.path("outcome").asText("unknown");

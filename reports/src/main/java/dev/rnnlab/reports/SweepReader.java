@@ -63,7 +63,7 @@ final class SweepReader {
                         : Integer.MAX_VALUE);
                 runs.add(new RunData(id, index, swept, summary, Metrics.read(runDir.resolve("metrics.csv")),
                         DetailCsv.read(runDir.resolve("time_profile.csv")), DetailCsv.read(runDir.resolve("layers.csv")),
-                        DetailCsv.read(runDir.resolve("recurrent.csv"))));
+                        DetailCsv.read(runDir.resolve("recurrent.csv")), RunFiles.read(runDir)));
             }
         }
         runs.sort(Comparator.comparingInt(RunData::index).thenComparing(RunData::id));

@@ -21,7 +21,9 @@ public final class SweepReport {
      */
     public static Path write(Path sweepDir) throws ReportException, IOException {
         SweepReader.Sweep sweep = SweepReader.read(sweepDir);
-        String html = HtmlReport.render(ReportData.build(sweep));
+        com.fasterxml.jackson.databind.node.ObjectNode data = ReportData.build(sweep);
+        String html = HtmlReport.render(data);
+        Sidecar.write(sweepDir, sweep, data);
         Path target = sweepDir.resolve(FILE);
         Path tmp = Files.createTempFile(sweepDir, "." + FILE + ".", ".tmp");
         try {

@@ -38,6 +38,23 @@
   var counts = Object.keys(data.counts).map(function (k) { return data.counts[k] + ' ' + k; });
   document.getElementById('overview').textContent = data.runs.length + ' run' + (data.runs.length === 1 ? '' : 's')
     + (counts.length ? ': ' + counts.join(', ') : '') + (data.axes.length ? '. Swept: ' + data.axes.join(', ') + '.' : '.');
+  var bestList = el('ul', 'best');
+  [['final_val_loss', 'lowest final validation loss'], ['best_val_loss', 'lowest validation loss at any evaluation'],
+    ['final_train_loss', 'lowest final training loss']].forEach(function (m) {
+    var best = null;
+    data.runs.forEach(function (r) { if (r[m[0]] !== null && (best === null || r[m[0]] < best[m[0]])) { best = r; } });
+    var li = el('li');
+    if (best === null) {
+      li.textContent = 'Best by ' + m[1] + ': none (no run has one)';
+    } else {
+      li.appendChild(document.createTextNode('Best by ' + m[1] + ': ' + fmt(best[m[0]]) + ' \u2014 '));
+      var a = el('a', null, best.id + (runLabel(best) === best.id ? '' : ' (' + runLabel(best) + ')'));
+      a.href = '#run-' + best.id;
+      li.appendChild(a);
+    }
+    bestList.appendChild(li);
+  });
+  document.getElementById('overview').after(bestList);
 
   // Table of runs
   var columns = [{ key: '#', text: false, get: function (r) { return r.index; } },
@@ -50,10 +67,23 @@
     { key: 'final train loss', get: function (r) { return r.final_train_loss; } },
     { key: 'final val loss', get: function (r) { return r.final_val_loss; } },
     { key: 'best val loss', get: function (r) { return r.best_val_loss; } },
+    { key: 'best train loss', get: function (r) { return r.best_train_loss; } },
+    { key: 'steps to target', get: function (r) { return r.steps_to_target; } },
+    { key: 'clipped', get: function (r) { return r.fraction_clipped; } },
     { key: 'steps', get: function (r) { return r.steps_done; } },
     { key: 'wall time (s)', get: function (r) { return r.wall_time_s; } },
     { key: 'detail', text: true, get: function (r) { return r.warning ? r.detail + ' ' + r.warning : r.detail; } });
   var table = document.getElementById('run-table');
+  var filter = el('input', 'filter');
+  filter.type = 'search';
+  filter.placeholder = 'Filter runs (id, swept value, outcome)';
+  filter.addEventListener('input', function () { renderRows(); });
+  table.parentNode.before(filter);
+  if (data.target_val_loss !== undefined) {
+    table.parentNode.after(el('p', 'hint', 'Steps to target: the first evaluation with validation loss at most ' +
+      fmt(data.target_val_loss) + ' (1.5 \u00d7 the best of the sweep). Clipped: the fraction of recorded steps ' +
+      'on which clipping fired.'));
+  }
   var thead = el('thead'); var headRow = el('tr'); thead.appendChild(headRow); table.appendChild(thead);
   var tbody = el('tbody'); table.appendChild(tbody);
   var rows = data.runs.map(function (r, i) { return { run: r, color: color(i) }; });
@@ -72,7 +102,13 @@
     return (x < y ? -1 : x > y ? 1 : 0) * sort.dir;
   }
   function renderRows() {
-    var ordered = rows.slice();
+    var q = filter.value.toLowerCase();
+    var ordered = rows.filter(function (row) {
+      if (!q) { return true; }
+      var text = [row.run.id, row.run.outcome, row.run.detail].concat(data.axes.map(function (a) {
+        return a + '=' + row.run.swept[a]; })).join(' ').toLowerCase();
+      return text.indexOf(q) >= 0;
+    });
     if (sort.col >= 0) { ordered.sort(compare); }
     Array.prototype.forEach.call(headRow.children, function (th, i) {
       th.classList.toggle('sorted-asc', i === sort.col && sort.dir > 0);
@@ -85,7 +121,7 @@
         var td = el('td', c.text ? 'text' : '');
         if (ci === 1) {
           var sw = el('span', 'swatch'); sw.style.background = row.color; td.appendChild(sw);
-          td.appendChild(document.createTextNode(row.run.id));
+          var link = el('a', null, row.run.id); link.href = '#run-' + row.run.id; td.appendChild(link);
         } else if (c.key === 'outcome') {
           td.textContent = row.run.outcome; td.className = 'text outcome-' + row.run.outcome;
         } else {
@@ -141,22 +177,92 @@
     chartsDiv.appendChild(box);
     return box;
   });
-  data.charts.forEach(function (c, ci) {
+  // Controls: debiased EMA smoothing (TensorBoard's formula) of the training curves; log or linear y.
+  var controls = el('div', 'controls');
+  var slider = el('input'); slider.type = 'range'; slider.min = '0'; slider.max = '0.99'; slider.step = '0.01';
+  slider.value = '0.6';
+  var sliderLabel = el('label', null, 'Smoothing ');
+  sliderLabel.appendChild(slider);
+  var sliderValue = el('span', null, ' 0.60');
+  sliderLabel.appendChild(sliderValue);
+  var logBox = el('input'); logBox.type = 'checkbox'; logBox.checked = true;
+  var logLabel = el('label', null, ' Log scale ');
+  logLabel.appendChild(logBox);
+  controls.appendChild(sliderLabel);
+  controls.appendChild(logLabel);
+  chartsDiv.before(controls);
+
+  function smooth(ys, w) {
+    if (w <= 0) { return ys; }
+    var out = new Array(ys.length); var last = 0; var k = 0;
+    for (var i = 0; i < ys.length; i++) {
+      var y = ys[i];
+      if (y === null || !isFinite(y)) { out[i] = null; continue; }
+      last = last * w + (1 - w) * y; k++;
+      out[i] = last / (1 - Math.pow(w, k));
+    }
+    return out;
+  }
+  var SMOOTHED = { train_loss: true, grad_norm_pre: true, grad_norm_post: true };
+  var plots = [];
+  function build(c, ci) {
     var box = boxes[ci];
-    if (c.x.length === 0) { box.appendChild(el('p', 'empty', 'No values recorded.')); return; }
+    if (box.plot) { box.plot.destroy(); }
+    var w = SMOOTHED[c.column] ? Number(slider.value) : 0;
+    var ys = c.ys.map(function (y) { return smooth(y, w); });
     var series = [{ label: c.xLabel || 'step' }];
     data.runs.forEach(function (r, i) {
       series.push({ label: runLabel(r), stroke: color(i), width: 1.5, spanGaps: false,
         value: function (u, v) { return fmt(v); } });
     });
+    var thresholds = data.runs.map(function (r) { return r.clip_threshold; }).filter(function (v) { return v; });
+    if (c.column.indexOf('grad_norm') === 0 && thresholds.length) {
+      var t = Math.max.apply(null, thresholds);
+      series.push({ label: 'clip threshold', stroke: '#000', width: 1, dash: [6, 4], value: function (u, v) { return fmt(v); } });
+      ys.push(c.x.map(function () { return t; }));
+    }
+    var log = c.log && logBox.checked;
     var opts = {
       width: Math.max(420, box.clientWidth - 24), height: 300, series: series,
-      scales: { x: { time: false }, y: { distr: c.log ? 3 : 1 } },
+      scales: { x: { time: false }, y: { distr: log ? 3 : 1 } },
       axes: [{ label: c.xLabel || 'step' }, { size: 56, values: function (u, vals) { return vals.map(tick); } }],
       legend: { show: data.runs.length <= 30, live: true },
       cursor: { focus: { prox: 16 } }, focus: { alpha: 0.3 }
     };
-    new uPlot(opts, [c.x].concat(c.ys), box);
+    box.plot = new uPlot(opts, [c.x].concat(ys), box);
+  }
+  data.charts.forEach(function (c, ci) {
+    if (c.x.length === 0) { boxes[ci].appendChild(el('p', 'empty', 'No values recorded.')); return; }
+    build(c, ci);
+    plots.push(ci);
+  });
+  function rebuild() { plots.forEach(function (ci) { build(data.charts[ci], ci); }); }
+  slider.addEventListener('input', function () { sliderValue.textContent = ' ' + Number(slider.value).toFixed(2); rebuild(); });
+  logBox.addEventListener('change', rebuild);
+
+  // Per-run detail: the resolved config, the provenance and the end of the log, as text.
+  var details = el('section', 'details');
+  details.appendChild(el('h2', null, 'Runs in detail'));
+  data.runs.forEach(function (r, i) {
+    var d = el('details');
+    d.id = 'run-' + r.id;
+    var summary = el('summary');
+    var sw = el('span', 'swatch'); sw.style.background = color(i); summary.appendChild(sw);
+    summary.appendChild(document.createTextNode(r.id + ' \u2014 ' + r.outcome + (runLabel(r) === r.id ? '' : ' \u2014 ' + runLabel(r))));
+    d.appendChild(summary);
+    if (r.detail) { d.appendChild(el('p', null, r.detail)); }
+    [['config.yaml', r.files.config], ['provenance.json', r.files.provenance], ['run.log (end)', r.files.log_tail]]
+      .forEach(function (f) {
+        if (!f[1]) { return; }
+        d.appendChild(el('h3', null, f[0]));
+        d.appendChild(el('pre', null, f[1]));
+      });
+    details.appendChild(d);
+  });
+  chartsDiv.after(details);
+  window.addEventListener('hashchange', function () {
+    var target = document.getElementById(location.hash.slice(1));
+    if (target && target.tagName === 'DETAILS') { target.open = true; }
   });
 
   document.documentElement.setAttribute('data-render-ms', String(Math.round(performance.now() - started)));

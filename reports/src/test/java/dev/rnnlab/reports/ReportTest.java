@@ -137,4 +137,33 @@ class ReportTest {
         assertEquals(1, lstm.get("n").asInt());
         assertTrue(lstm.get("ci95").isNull(), "no interval from one run");
     }
+
+    @Test
+    void theTableCarriesEveryColumnAndASidecarCopyForPandas() throws Exception {
+        Path sweep = SweepFixture.write(dir, "plain");
+        Files.writeString(sweep.resolve("runs/aaa/config.yaml"), "name: x\ntraining:\n  steps: 300\n  clipping:\n"
+                + "    kind: global_norm\n    max_norm: 0.5\n");
+        Files.writeString(sweep.resolve("runs/aaa/run.log"), "line 1\nline 2\n");
+        String html = Files.readString(SweepReport.write(sweep));
+        Matcher island = Pattern.compile("id=\"report-data\">(.*?)</script>", Pattern.DOTALL).matcher(html);
+        assertTrue(island.find());
+        JsonNode data = new ObjectMapper().readTree(island.group(1));
+        JsonNode aaa = data.get("runs").get(0);
+        assertEquals(0.5, aaa.get("clip_threshold").asDouble());
+        assertEquals("line 1\nline 2", aaa.get("files").get("log_tail").asText());
+        assertTrue(aaa.get("best_train_loss").asDouble() < aaa.get("final_train_loss").asDouble() + 1e-12);
+        assertTrue(aaa.get("fraction_clipped").asDouble() > 0, "clipped while the norm was above 1");
+        assertEquals(1.5 * 1.1 / (1 + 0.05 * 300 * 16 / 8.0), data.get("target_val_loss").asDouble(), 1e-6,
+                "1.5 x the best validation loss of the sweep (run bbb at step 300)");
+        assertTrue(aaa.get("steps_to_target").isNumber());
+        List<String> csv = Files.readAllLines(sweep.resolve("sweep-summary.csv"));
+        assertEquals("run_id,model.hidden,note,index,outcome,final_train_loss,final_val_loss,best_val_loss,"
+                + "best_train_loss,steps_done,steps_to_target,fraction_clipped,wall_time_s", csv.get(0));
+        assertEquals(4, csv.size());
+        assertTrue(csv.get(3).startsWith("ccc,32,plain,2,diverged,,"), csv.get(3));
+        JsonNode rows = new ObjectMapper().readTree(sweep.resolve("sweep-summary.json").toFile());
+        assertEquals("diverged", rows.get(2).get("outcome").asText());
+        assertEquals("=cmd", Sidecar.csvCell("=cmd").substring(1), "formula-looking cells are defused");
+        assertEquals("'=cmd", Sidecar.csvCell("=cmd"));
+    }
 }
