@@ -6,6 +6,6 @@ import picocli.CommandLine.Command;
 @Command(name = "rnnlab", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Declarative experiment runner for recurrent neural networks.",
         subcommands = {ValidateCommand.class, PlanCommand.class, SweepCommand.class, ReportCommand.class,
-                GradcheckCommand.class, VerifyCommand.class},
+                GradcheckCommand.class, VerifyCommand.class, BenchCommand.class},
         usageHelpAutoWidth = true)
 final class RnnlabCommand {}

@@ -5,8 +5,9 @@ import java.util.Arrays;
 
 /**
  * Training kernels in float32: float storage and float accumulation, as a float32 PyTorch model does.
- * Plain loops that the JIT can auto-vectorise; the register-blocked Vector API kernels of the
- * performance work replace the GEMMs here without changing any caller.
+ * Every GEMM goes through one {@link Gemm} kernel (operands transposed where needed): the
+ * register-blocked Vector API kernel when {@code jdk.incubator.vector} is available, else plain loops.
+ * Not thread-safe: one instance per training thread.
  */
 public final class F32Kernels implements Kernels<float[]> {
 
@@ -68,52 +69,50 @@ public final class F32Kernels implements Kernels<float[]> {
         return out;
     }
 
+    private final Gemm gemm = Gemm.best();
+    /** Scratch for transposed operands; one per kernel instance (one run on one thread). */
+    private float[] scratch = new float[0];
+
+    /** {@code C = A B^T} as {@code A (B^T)}: B is transposed into scratch, so all GEMMs share one kernel. */
     @Override
     public void gemmNT(int m, int n, int k, float[] a, int aOff, float[] b, int bOff, float[] c, int cOff,
                        boolean accumulate) {
-        for (int i = 0; i < m; i++) {
-            int ai = aOff + i * k;
-            int ci = cOff + i * n;
-            for (int j = 0; j < n; j++) {
-                int bj = bOff + j * k;
-                float s = 0;
-                for (int p = 0; p < k; p++) {
-                    s += a[ai + p] * b[bj + p];
-                }
-                c[ci + j] = accumulate ? c[ci + j] + s : s;
-            }
-        }
+        float[] bt = scratch(n * k);
+        transpose(b, bOff, n, k, bt);
+        gemm.nn(m, n, k, a, aOff, bt, 0, c, cOff, accumulate);
     }
 
     @Override
     public void gemmNN(int m, int n, int k, float[] a, int aOff, float[] b, int bOff, float[] c, int cOff,
                        boolean accumulate) {
-        for (int i = 0; i < m; i++) {
-            int ci = cOff + i * k;
-            if (!accumulate) {
-                Arrays.fill(c, ci, ci + k, 0f);
-            }
-            for (int j = 0; j < n; j++) {
-                float aij = a[aOff + i * n + j];
-                int bj = bOff + j * k;
-                for (int p = 0; p < k; p++) {
-                    c[ci + p] += aij * b[bj + p];
-                }
-            }
-        }
+        gemm.nn(m, k, n, a, aOff, b, bOff, c, cOff, accumulate);
     }
 
+    /** {@code C += A^T B} as {@code (A^T) B}: A is transposed into scratch. */
     @Override
     public void gemmTNAccumulate(int m, int n, int k, float[] a, int aOff, float[] b, int bOff, float[] c,
                                  int cOff) {
-        for (int i = 0; i < m; i++) {
-            int ai = aOff + i * n;
-            int bi = bOff + i * k;
-            for (int j = 0; j < n; j++) {
-                float aij = a[ai + j];
-                int cj = cOff + j * k;
-                for (int p = 0; p < k; p++) {
-                    c[cj + p] += aij * b[bi + p];
+        float[] at = scratch(m * n);
+        transpose(a, aOff, m, n, at);
+        gemm.nn(n, k, m, at, 0, b, bOff, c, cOff, true);
+    }
+
+    private float[] scratch(int size) {
+        if (scratch.length < size) {
+            scratch = new float[size];
+        }
+        return scratch;
+    }
+
+    /** {@code dst[cols, rows] = src[rows, cols]^T}, in tiles to stay in cache. */
+    private static void transpose(float[] src, int off, int rows, int cols, float[] dst) {
+        final int tile = 32;
+        for (int r0 = 0; r0 < rows; r0 += tile) {
+            for (int c0 = 0; c0 < cols; c0 += tile) {
+                for (int r = r0; r < Math.min(rows, r0 + tile); r++) {
+                    for (int cc = c0; cc < Math.min(cols, c0 + tile); cc++) {
+                        dst[cc * rows + r] = src[off + r * cols + cc];
+                    }
                 }
             }
         }

@@ -1,0 +1,83 @@
+package dev.rnnlab.cli;
+
+import dev.rnnlab.engine.api.spec.CellKind;
+import dev.rnnlab.engine.api.spec.ConfigNamed;
+import dev.rnnlab.engine.bptt.bench.Throughput;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code rnnlab bench}: training throughput of the native engine in the line format of
+ * {@code shared/bench/torch_bench.py}, with the same flags, for side-by-side comparisons.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Measure native-engine training throughput (forward + BPTT + Adam step, float32) and print "
+                + "one line per config: cell=... I=... H=... B=... T=... threads=... engine=native iters_per_s=... gflops=...")
+final class BenchCommand implements Callable<Integer> {
+
+    @Spec CommandSpec spec;
+
+    @Option(names = "--cell", defaultValue = "lstm", description = "Comma list of rnn_tanh, rnn_relu, lstm, gru.")
+    String cells;
+
+    @Option(names = "--preset", description = "a (I=1 H=16 B=1 T=50), b (32, 128, 32, 100) or c (32, 512, 64, 50); "
+            + "comma list allowed.")
+    String presets;
+
+    @Option(names = "--input", defaultValue = "32") int input;
+    @Option(names = "--hidden", defaultValue = "128") int hidden;
+    @Option(names = "--batch", defaultValue = "32") int batch;
+    @Option(names = "--seq", defaultValue = "100") int seq;
+
+    @Option(names = "--threads", defaultValue = "1", description = "Comma list; only 1 for now (threads within a "
+            + "run are not implemented).")
+    String threads;
+
+    @Option(names = "--seconds", defaultValue = "1.0", description = "Length of one timing window.")
+    double seconds;
+
+    @Option(names = "--reps", defaultValue = "5", description = "Timing windows; the median is printed.")
+    int reps;
+
+    @Override
+    public Integer call() {
+        for (String t : threads.split(",")) {
+            if (!t.trim().equals("1")) {
+                throw new ParameterException(spec.commandLine(), "--threads " + t.trim()
+                        + ": multithreading within a run is not implemented yet (sweeps run runs in parallel)");
+            }
+        }
+        List<int[]> shapes = new ArrayList<>();
+        if (presets != null) {
+            for (String p : presets.split(",")) {
+                Throughput.Preset preset;
+                try {
+                    preset = Throughput.Preset.valueOf(p.trim().toUpperCase(Locale.ROOT));
+                } catch (IllegalArgumentException e) {
+                    throw new ParameterException(spec.commandLine(), "--preset " + p + ": expected a, b or c");
+                }
+                shapes.add(new int[] {preset.input, preset.hidden, preset.batch, preset.seq});
+            }
+        } else {
+            shapes.add(new int[] {input, hidden, batch, seq});
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        for (int[] s : shapes) {
+            for (String c : cells.split(",")) {
+                CellKind cell = ConfigNamed.parse(CellKind.class, c.trim()).orElseThrow(() -> new ParameterException(
+                        spec.commandLine(), "--cell " + c + ": expected rnn_tanh, rnn_relu, lstm or gru"));
+                out.println(Throughput.measure(cell, s[0], s[1], s[2], s[3], seconds, reps).line());
+                out.flush();
+            }
+        }
+        return ExitCodes.OK;
+    }
+}
