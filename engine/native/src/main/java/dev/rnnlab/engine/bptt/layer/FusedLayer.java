@@ -31,6 +31,8 @@ abstract class FusedLayer<A> implements RecurrentLayer<A> {
     protected A states;
     protected A dGx;
     protected A dGh;
+    /** {@code W_hh^T}, {@code [H, G*H]}: transposed once per forward pass, used at every step. */
+    private A weightHhT;
     protected int seqLen;
     protected int batch;
     private A dRecurrent;
@@ -105,8 +107,9 @@ abstract class FusedLayer<A> implements RecurrentLayer<A> {
             k.copy(h0, 0, states, 0, batch * hidden);
         }
         resetCell(c0);
+        k.transpose(weightHh.value(), 0, gh, hidden, weightHhT);
         for (int t = 0; t < seqLen; t++) {
-            k.gemmNT(batch, gh, hidden, states, t * batch * hidden, weightHh.value(), 0, hGates, 0, false);
+            k.gemmNN(batch, hidden, gh, states, t * batch * hidden, weightHhT, 0, hGates, 0, false);
             k.addRowVector(batch, gh, hGates, 0, biasHh.value());
             stepForward(t);
         }
@@ -179,6 +182,7 @@ abstract class FusedLayer<A> implements RecurrentLayer<A> {
             int gh = gates * hidden;
             xGates = k.allocate(seqLen * batch * gh);
             hGates = k.allocate(batch * gh);
+            weightHhT = k.allocate(hidden * gh);
             states = k.allocate((seqLen + 1) * batch * hidden);
             dGx = k.allocate(seqLen * batch * gh);
             dGh = separateHiddenGateGradient() ? k.allocate(seqLen * batch * gh) : dGx;

@@ -72,6 +72,7 @@ public final class F32Kernels implements Kernels<float[]> {
     private final Gemm gemm = Gemm.best();
     /** Scratch for transposed operands; one per kernel instance (one run on one thread). */
     private float[] scratch = new float[0];
+    private float[] product = new float[0];
 
     /** {@code C = A B^T} as {@code A (B^T)}: B is transposed into scratch, so all GEMMs share one kernel. */
     @Override
@@ -88,13 +89,26 @@ public final class F32Kernels implements Kernels<float[]> {
         gemm.nn(m, k, n, a, aOff, b, bOff, c, cOff, accumulate);
     }
 
-    /** {@code C += A^T B} as {@code (A^T) B}: A is transposed into scratch. */
+    /**
+     * {@code C[n, k] += A[m, n]^T B[m, k]}, computed as {@code (C^T) = (B^T) A}: only B, the narrower
+     * operand here (layer inputs or states, k = I or H, against A's n = G*H), is transposed, then the small
+     * {@code [k, n]} result is added transposed.
+     */
     @Override
     public void gemmTNAccumulate(int m, int n, int k, float[] a, int aOff, float[] b, int bOff, float[] c,
                                  int cOff) {
-        float[] at = scratch(m * n);
-        transpose(a, aOff, m, n, at);
-        gemm.nn(n, k, m, at, 0, b, bOff, c, cOff, true);
+        float[] bt = scratch(m * k);
+        transpose(b, bOff, m, k, bt);
+        if (product.length < k * n) {
+            product = new float[k * n];
+        }
+        gemm.nn(k, n, m, bt, 0, a, aOff, product, 0, false);
+        for (int j = 0; j < n; j++) {
+            int cj = cOff + j * k;
+            for (int p = 0; p < k; p++) {
+                c[cj + p] += product[p * n + j];
+            }
+        }
     }
 
     private float[] scratch(int size) {
@@ -105,7 +119,8 @@ public final class F32Kernels implements Kernels<float[]> {
     }
 
     /** {@code dst[cols, rows] = src[rows, cols]^T}, in tiles to stay in cache. */
-    private static void transpose(float[] src, int off, int rows, int cols, float[] dst) {
+    @Override
+    public void transpose(float[] src, int off, int rows, int cols, float[] dst) {
         final int tile = 32;
         for (int r0 = 0; r0 < rows; r0 += tile) {
             for (int c0 = 0; c0 < cols; c0 += tile) {

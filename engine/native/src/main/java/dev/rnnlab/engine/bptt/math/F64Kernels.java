@@ -115,6 +115,15 @@ public final class F64Kernels implements Kernels<double[]> {
     }
 
     @Override
+    public void transpose(double[] src, int srcOff, int rows, int cols, double[] dst) {
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                dst[c * rows + r] = src[srcOff + r * cols + c];
+            }
+        }
+    }
+
+    @Override
     public void addRowVector(int m, int n, double[] c, int cOff, double[] bias) {
         for (int i = 0; i < m; i++) {
             int ci = cOff + i * n;

@@ -39,6 +39,9 @@ public interface Kernels<A> {
     /** {@code C[n,k] += A[m,n]^T * B[m,k]}: accumulating a weight gradient over {@code m} rows. */
     void gemmTNAccumulate(int m, int n, int k, A a, int aOff, A b, int bOff, A c, int cOff);
 
+    /** {@code dst[cols, rows] = src[rows, cols]^T} (src from {@code srcOff}). */
+    void transpose(A src, int srcOff, int rows, int cols, A dst);
+
     /** Adds {@code bias[n]} to each of the {@code m} rows of {@code c[m,n]} at {@code cOff}. */
     void addRowVector(int m, int n, A c, int cOff, A bias);
 
