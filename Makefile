@@ -32,9 +32,12 @@ report: $(JAR)
 	  found=0; for d in $(OUT)/*/; do if [[ -d "$$d/runs" ]]; then found=1; bin/rnnlab report "$${d%/}" || exit $$?; fi; done; \
 	  if [[ $$found == 0 ]]; then echo "make report: no sweep directories under $(OUT)/; run 'make sweep' first" >&2; exit 2; fi; fi
 
+# A short JMH profile (about 2 minutes): one training iteration per call, LSTM/GRU/RNN at presets A-C.
+# For the side-by-side with PyTorch see docs/performance.md (bin/rnnlab bench and torch_bench.py).
+BENCH_ARGS ?= -wi 1 -i 3 -w 1s -r 1s
 bench:
-	@echo "make bench: the JMH benchmarks and 'rnnlab bench' are not built yet (issue: fast native engine)." >&2
-	@exit 2
+	$(MVN) $(MVN_FLAGS) -DskipTests package -pl bench -am
+	java -jar bench/target/benchmarks.jar $(BENCH_ARGS)
 
 clean:
 	$(MVN) $(MVN_FLAGS) clean

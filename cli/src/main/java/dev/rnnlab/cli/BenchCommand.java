@@ -47,6 +47,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--reps", defaultValue = "5", description = "Timing windows; the median is printed.")
     int reps;
 
+    @Option(names = "--peak", description = "Also measure the single-thread float32 FMA peak (needs the Vector API).")
+    boolean peak;
+
     @Override
     public Integer call() {
         for (String t : threads.split(",")) {
@@ -70,6 +73,15 @@ final class BenchCommand implements Callable<Integer> {
             shapes.add(new int[] {input, hidden, batch, seq});
         }
         PrintWriter out = spec.commandLine().getOut();
+        if (peak) {
+            try {
+                out.println(String.format(Locale.ROOT, "fma_peak_gflops=%.1f threads=1",
+                        dev.rnnlab.engine.bptt.math.FmaPeak.gflops(3.0)));
+            } catch (LinkageError e) {
+                out.println("fma_peak_gflops=unavailable (run with --add-modules jdk.incubator.vector, as bin/rnnlab does)");
+            }
+            out.flush();
+        }
         for (int[] s : shapes) {
             for (String c : cells.split(",")) {
                 CellKind cell = ConfigNamed.parse(CellKind.class, c.trim()).orElseThrow(() -> new ParameterException(
