@@ -120,17 +120,26 @@ public final class MappingReader {
         return v == null ? null : v.intValue();
     }
 
+    /** The scalar at {@code key} read as a number, or null after an error; {@code s} must not be null. */
+    private Double decimal(ConfigNode.Scalar s, String key) {
+        if (s.quoted() || !DECIMAL.matcher(s.text()).matches()) {
+            errors.add(new ConfigError(s.location(), path(key), "expected a number, got " + s.describe()));
+            return null;
+        }
+        return Double.parseDouble(s.text());
+    }
+
     /** A finite number strictly greater than {@code exclusiveMin} and at most {@code max}. */
     public Double number(String key, Double defaultValue, double exclusiveMin, double max) {
         ConfigNode.Scalar s = scalar(key, defaultValue == null);
         if (s == null) {
             return map.get(key) == null ? defaultValue : null;
         }
-        if (s.quoted() || !DECIMAL.matcher(s.text()).matches()) {
-            errors.add(new ConfigError(s.location(), path(key), "expected a number, got " + s.describe()));
+        Double parsed = decimal(s, key);
+        if (parsed == null) {
             return null;
         }
-        double v = Double.parseDouble(s.text());
+        double v = parsed;
         if (!(v > exclusiveMin && v <= max) || !Double.isFinite(v)) {
             String range = max == Double.MAX_VALUE ? "> " + exclusiveMin : "in (" + exclusiveMin + ", " + max + "]";
             errors.add(new ConfigError(s.location(), path(key), "must be " + range + ", got " + s.text()));
@@ -158,11 +167,11 @@ public final class MappingReader {
         if (s == null) {
             return map.get(key) == null ? defaultValue : null;
         }
-        if (s.quoted() || !DECIMAL.matcher(s.text()).matches()) {
-            errors.add(new ConfigError(s.location(), path(key), "expected a number, got " + s.describe()));
+        Double parsed = decimal(s, key);
+        if (parsed == null) {
             return null;
         }
-        double v = Double.parseDouble(s.text());
+        double v = parsed;
         if (!(v >= 0) || !Double.isFinite(v)) {
             errors.add(new ConfigError(s.location(), path(key), "must be >= 0, got " + s.text()));
             return null;
@@ -176,11 +185,11 @@ public final class MappingReader {
         if (s == null) {
             return map.get(key) == null ? defaultValue : null;
         }
-        if (s.quoted() || !DECIMAL.matcher(s.text()).matches()) {
-            errors.add(new ConfigError(s.location(), path(key), "expected a number, got " + s.describe()));
+        Double parsed = decimal(s, key);
+        if (parsed == null) {
             return null;
         }
-        double v = Double.parseDouble(s.text());
+        double v = parsed;
         if (!(v >= min && v < maxExclusive)) {
             errors.add(new ConfigError(s.location(), path(key),
                     "must be in [" + min + ", " + maxExclusive + "), got " + s.text()));
