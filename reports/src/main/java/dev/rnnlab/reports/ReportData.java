@@ -58,6 +58,7 @@ final class ReportData {
             if (r.files().clipThreshold() != null) {
                 row.put("clip_threshold", r.files().clipThreshold());
             }
+            GradientThroughTime.add(r, row, sweep.runs().size() <= GradientThroughTime.MAX_RUNS_WITH_HEATMAP);
             ObjectNode detail = row.putObject("files");
             detail.put("config", r.files().config());
             detail.put("provenance", r.files().provenance());

@@ -70,6 +70,8 @@
     { key: 'best train loss', get: function (r) { return r.best_train_loss; } },
     { key: 'steps to target', get: function (r) { return r.steps_to_target; } },
     { key: 'clipped', get: function (r) { return r.fraction_clipped; } },
+    { key: 'memory horizon', get: function (r) { return r.memory_horizon; } },
+    { key: 'decay / step', get: function (r) { return r.decay_per_step; } },
     { key: 'steps', get: function (r) { return r.steps_done; } },
     { key: 'wall time (s)', get: function (r) { return r.wall_time_s; } },
     { key: 'detail', text: true, get: function (r) { return r.warning ? r.detail + ' ' + r.warning : r.detail; } });
@@ -188,8 +190,61 @@
   var logBox = el('input'); logBox.type = 'checkbox'; logBox.checked = true;
   var logLabel = el('label', null, ' Log scale ');
   logLabel.appendChild(logBox);
+  // Grouping: each run, or runs pooled by configuration (over seeds) or by one swept key, drawn as a mean
+  // curve with a 95% band (in log space on log axes: geometric mean, exp(mean ln y +- t se)).
+  var groupSelect = el('select');
+  var modes = [['run', 'each run']];
+  if (data.hasRepeats) { modes.push(['config', 'configuration (mean over seeds)']); }
+  data.axes.forEach(function (a) { if (a !== 'seed') { modes.push(['axis:' + a, a]); } });
+  modes.forEach(function (m) { var o = el('option', null, m[1]); o.value = m[0]; groupSelect.appendChild(o); });
+  groupSelect.value = data.hasRepeats ? 'config' : 'run';
+  var groupLabel = el('label', null, ' Curves: ');
+  groupLabel.appendChild(groupSelect);
+  var showRuns = el('input'); showRuns.type = 'checkbox'; showRuns.checked = false;
+  var showLabel = el('label', null, ' with the runs ');
+  showLabel.appendChild(showRuns);
   controls.appendChild(sliderLabel);
   controls.appendChild(logLabel);
+  controls.appendChild(groupLabel);
+  controls.appendChild(showLabel);
+
+  // Student's t quantile t(0.975, df) for df = 1..30; 1.96 beyond.
+  var T975 = [12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.160, 2.145,
+    2.131, 2.120, 2.110, 2.101, 2.093, 2.086, 2.080, 2.074, 2.069, 2.064, 2.060, 2.056, 2.052, 2.048, 2.045, 2.042];
+  function tq(df) { return df < 1 ? NaN : df <= 30 ? T975[df - 1] : 1.96; }
+  function groups(mode) {
+    if (mode === 'run') { return null; }
+    var byLabel = {}; var order = [];
+    data.runs.forEach(function (r, i) {
+      var label = mode === 'config' ? r.group : mode.slice(5) + '=' + r.swept[mode.slice(5)];
+      if (!(label in byLabel)) { byLabel[label] = []; order.push(label); }
+      byLabel[label].push(i);
+    });
+    return order.map(function (l) { return { label: l, members: byLabel[l] }; });
+  }
+  function aggregate(ys, members, log) {
+    var n = ys.length ? ys[0].length : 0;
+    var mean = [], lo = [], hi = [];
+    for (var x = 0; x < n; x++) {
+      var vals = [];
+      members.forEach(function (i) {
+        var v = ys[i][x];
+        if (v !== null && isFinite(v) && (!log || v > 0)) { vals.push(log ? Math.log(v) : v); }
+      });
+      if (!vals.length) { mean.push(null); lo.push(null); hi.push(null); continue; }
+      var m = vals.reduce(function (a, b) { return a + b; }, 0) / vals.length;
+      var half = null;
+      if (vals.length > 1) {
+        var ss = vals.reduce(function (a, b) { return a + (b - m) * (b - m); }, 0);
+        half = tq(vals.length - 1) * Math.sqrt(ss / (vals.length - 1)) / Math.sqrt(vals.length);
+      }
+      var f = log ? Math.exp : function (v) { return v; };
+      mean.push(f(m));
+      lo.push(half === null ? f(m) : f(m - half));
+      hi.push(half === null ? f(m) : f(m + half));
+    }
+    return { mean: mean, lo: lo, hi: hi };
+  }
   chartsDiv.before(controls);
 
   function smooth(ys, w) {
@@ -209,24 +264,47 @@
     var box = boxes[ci];
     if (box.plot) { box.plot.destroy(); }
     var w = SMOOTHED[c.column] ? Number(slider.value) : 0;
-    var ys = c.ys.map(function (y) { return smooth(y, w); });
+    var runYs = c.ys.map(function (y) { return smooth(y, w); });
+    var log = c.log && logBox.checked;
+    var grouped = groups(groupSelect.value);
+    var ys = [];
     var series = [{ label: c.xLabel || 'step' }];
-    data.runs.forEach(function (r, i) {
-      series.push({ label: runLabel(r), stroke: color(i), width: 1.5, spanGaps: false,
-        value: function (u, v) { return fmt(v); } });
-    });
+    var bands = [];
+    if (!grouped || showRuns.checked) {
+      data.runs.forEach(function (r, i) {
+        series.push({ label: runLabel(r), stroke: grouped ? 'rgba(120,120,120,0.35)' : color(i), width: grouped ? 1 : 1.5,
+          spanGaps: false, value: function (u, v) { return fmt(v); } });
+        ys.push(runYs[i]);
+      });
+    }
+    if (grouped) {
+      grouped.forEach(function (g, gi) {
+        var a = aggregate(runYs, g.members, log);
+        var col = color(g.members[0]);
+        series.push({ label: g.label + ' (n=' + g.members.length + ')', stroke: col, width: 2, spanGaps: true,
+          value: function (u, v) { return fmt(v); } });
+        ys.push(a.mean);
+        series.push({ label: '95% hi', stroke: col, width: 0, spanGaps: true, points: { show: false },
+          value: function (u, v) { return fmt(v); } });
+        ys.push(a.hi);
+        series.push({ label: '95% lo', stroke: col, width: 0, spanGaps: true, points: { show: false },
+          value: function (u, v) { return fmt(v); } });
+        ys.push(a.lo);
+        bands.push({ series: [series.length - 2, series.length - 1], fill: col + '33' });
+      });
+    }
     var thresholds = data.runs.map(function (r) { return r.clip_threshold; }).filter(function (v) { return v; });
     if (c.column.indexOf('grad_norm') === 0 && thresholds.length) {
       var t = Math.max.apply(null, thresholds);
       series.push({ label: 'clip threshold', stroke: '#000', width: 1, dash: [6, 4], value: function (u, v) { return fmt(v); } });
       ys.push(c.x.map(function () { return t; }));
     }
-    var log = c.log && logBox.checked;
     var opts = {
+      bands: bands,
       width: Math.max(420, box.clientWidth - 24), height: 300, series: series,
       scales: { x: { time: false }, y: { distr: log ? 3 : 1 } },
       axes: [{ label: c.xLabel || 'step' }, { size: 56, values: function (u, vals) { return vals.map(tick); } }],
-      legend: { show: data.runs.length <= 30, live: true },
+      legend: { show: series.length <= 40, live: true },
       cursor: { focus: { prox: 16 } }, focus: { alpha: 0.3 }
     };
     box.plot = new uPlot(opts, [c.x].concat(ys), box);
@@ -239,6 +317,52 @@
   function rebuild() { plots.forEach(function (ci) { build(data.charts[ci], ci); }); }
   slider.addEventListener('input', function () { sliderValue.textContent = ' ' + Number(slider.value).toFixed(2); rebuild(); });
   logBox.addEventListener('change', rebuild);
+  groupSelect.addEventListener('change', rebuild);
+  showRuns.addEventListener('change', rebuild);
+
+  // Gradient through time as a heatmap: log10 ||dL/dh_t|| over t (x) and training step (y), one run at a time.
+  var withHeat = data.runs.filter(function (r) { return r.heatmap; });
+  if (withHeat.length) {
+    var hs = el('section', 'chart heat');
+    hs.appendChild(el('h2', null, 'Gradient through time: log10 ||dL/dh_t|| over t and training step'));
+    hs.appendChild(el('p', 'hint', 'Top layer; dark = small gradient. Memory horizon: steps back from the last ' +
+      'step while the gradient stays above 1% of its value there; decay / step: the factor it shrinks by per ' +
+      'step back (below 1 vanishing, above 1 exploding), from the last recorded profile.'));
+    var pick = el('select');
+    withHeat.forEach(function (r) { var o = el('option', null, runLabel(r) + ' (' + r.id + ')'); o.value = r.id; pick.appendChild(o); });
+    hs.appendChild(pick);
+    var canvas = el('canvas');
+    canvas.width = 800; canvas.height = 300;
+    hs.appendChild(canvas);
+    var scale = el('p', 'hint');
+    hs.appendChild(scale);
+    var draw = function () {
+      var r = withHeat.filter(function (x) { return x.id === pick.value; })[0];
+      var h = r.heatmap; var rows = h.values.length; var cols = rows ? h.values[0].length : 0;
+      var lo = Infinity, hi = -Infinity;
+      h.values.forEach(function (line) { line.forEach(function (v) { if (v !== null) { lo = Math.min(lo, v); hi = Math.max(hi, v); } }); });
+      var ctx = canvas.getContext('2d');
+      var img = ctx.createImageData(cols, rows);
+      for (var y = 0; y < rows; y++) {
+        for (var x = 0; x < cols; x++) {
+          var v = h.values[rows - 1 - y][x]; var o = 4 * (y * cols + x);
+          var f = v === null || hi === lo ? 0 : (v - lo) / (hi - lo);
+          img.data[o] = Math.round(255 * Math.min(1, 1.5 * f)); img.data[o + 1] = Math.round(255 * f * f);
+          img.data[o + 2] = Math.round(255 * (1 - f) * 0.6); img.data[o + 3] = v === null ? 0 : 255;
+        }
+      }
+      var tmp = document.createElement('canvas'); tmp.width = cols; tmp.height = rows;
+      tmp.getContext('2d').putImageData(img, 0, 0);
+      ctx.imageSmoothingEnabled = false;
+      ctx.clearRect(0, 0, canvas.width, canvas.height);
+      ctx.drawImage(tmp, 0, 0, canvas.width, canvas.height);
+      scale.textContent = 'x: t = 1..' + h.T + ' (left to right); y: training steps ' + h.steps[0] + ' (bottom) to ' +
+        h.steps[h.steps.length - 1] + ' (top); colour from log10 = ' + fmt(lo) + ' (dark) to ' + fmt(hi) + ' (bright).';
+    };
+    pick.addEventListener('change', draw);
+    chartsDiv.after(hs);
+    draw();
+  }
 
   // Per-run detail: the resolved config, the provenance and the end of the log, as text.
   var details = el('section', 'details');
