@@ -14,8 +14,18 @@ import java.util.TreeMap;
  */
 final class ReportData {
 
-    /** Points per curve; uPlot draws 1000s of points per series without trouble, files stay small. */
+    /** Points per curve with few runs; uPlot draws 1000s of points per series without trouble. */
     static final int MAX_POINTS = 1000;
+    /**
+     * Values per chart over all runs: with many runs each curve gets fewer points (at least
+     * {@link #MIN_POINTS}), so 1,000 runs x 10,000 steps stays under about 10 MB.
+     */
+    static final int VALUES_PER_CHART = 250_000;
+    static final int MIN_POINTS = 100;
+
+    static int pointsPerCurve(int runs) {
+        return Math.max(MIN_POINTS, Math.min(MAX_POINTS, VALUES_PER_CHART / Math.max(1, runs)));
+    }
 
     /** A chart: metrics.csv column, title, whether its y axis is logarithmic. */
     record Chart(String column, String title, boolean log) {}
@@ -88,7 +98,7 @@ final class ReportData {
     /** One chart of every run's curve on a shared x grid; nothing when no run has a value. */
     static void addChart(ArrayNode charts, String column, String title, String xLabel, boolean log, List<long[]> xs,
                          List<double[]> values) {
-        SharedGrid.Series series = SharedGrid.build(xs, values, MAX_POINTS, log);
+        SharedGrid.Series series = SharedGrid.build(xs, values, pointsPerCurve(xs.size()), log);
         ObjectNode chart = charts.addObject();
         chart.put("column", column);
         chart.put("title", title);
@@ -179,11 +189,13 @@ final class ReportData {
         }
     }
 
-    /** Six significant digits: plenty for a chart, a third of the bytes of a full double. */
+    /** Five significant digits: plenty for a chart, a third of the bytes of a full double. */
     static double round(double v) {
         if (v == 0 || !Double.isFinite(v)) {
             return v;
         }
-        return new java.math.BigDecimal(v).round(new java.math.MathContext(6)).doubleValue();
+        double scale = Math.pow(10, 4 - Math.floor(Math.log10(Math.abs(v))));
+        double r = Math.round(v * scale) / scale;
+        return Double.isFinite(r) ? r : v;
     }
 }
