@@ -299,10 +299,33 @@
       series.push({ label: 'clip threshold', stroke: '#000', width: 1, dash: [6, 4], value: function (u, v) { return fmt(v); } });
       ys.push(c.x.map(function () { return t; }));
     }
+    // A diverging run's last finite values (1e50, say) would squash every other curve: the y range spans the
+    // 0.5th to 99.5th percentile of the plotted values, and at most 4 decades above the median on log axes
+    // (20 interquartile ranges on linear ones); what lies beyond is clipped at the edge.
+    var finite = [];
+    ys.forEach(function (y) { y.forEach(function (v) { if (v !== null && isFinite(v) && (!log || v > 0)) { finite.push(v); } }); });
+    finite.sort(function (a, b) { return a - b; });
+    var yRange = null;
+    if (finite.length > 20) {
+      var q = function (p) { return finite[Math.round(p * (finite.length - 1))]; };
+      var med = q(0.5);
+      var qlo = q(0.005), qhi = q(0.995);
+      if (log && med > 0) {
+        qhi = Math.min(qhi, med * 1e4);
+        qlo = Math.max(qlo, med / 1e6);
+      } else {
+        var iqr = q(0.75) - q(0.25);
+        qhi = Math.min(qhi, q(0.75) + 20 * iqr);
+        qlo = Math.max(qlo, q(0.25) - 20 * iqr);
+      }
+      if (qhi > qlo) {
+        yRange = log ? [qlo / 2, qhi * 2] : [qlo - 0.05 * (qhi - qlo), qhi + 0.05 * (qhi - qlo)];
+      }
+    }
     var opts = {
       bands: bands,
       width: Math.max(420, box.clientWidth - 24), height: 300, series: series,
-      scales: { x: { time: false }, y: { distr: log ? 3 : 1 } },
+      scales: { x: { time: false }, y: yRange ? { distr: log ? 3 : 1, range: yRange } : { distr: log ? 3 : 1 } },
       axes: [{ label: c.xLabel || 'step' }, { size: 56, values: function (u, vals) { return vals.map(tick); } }],
       legend: { show: series.length <= 40, live: true },
       cursor: { focus: { prox: 16 } }, focus: { alpha: 0.3 }
@@ -362,6 +385,117 @@
     pick.addEventListener('change', draw);
     chartsDiv.after(hs);
     draw();
+  }
+
+  // Divergence map: the outcome over two swept keys (other keys and seeds pooled per cell).
+  var mapAxes = data.axes.filter(function (a) { return a !== 'seed'; });
+  if (mapAxes.length >= 2) {
+    var dm = el('section', 'chart divergence');
+    dm.appendChild(el('h2', null, 'Divergence map'));
+    dm.appendChild(el('p', 'hint', 'Outcome of the runs in each cell: converged (completed), diverged, stopped ' +
+      '(an early-termination rule, e.g. a plateau), failed. Cells pool the other swept keys and the seeds.'));
+    var xs = el('select'); var ysel = el('select');
+    mapAxes.forEach(function (a, i) {
+      var o1 = el('option', null, a); o1.value = a; xs.appendChild(o1);
+      var o2 = el('option', null, a); o2.value = a; ysel.appendChild(o2);
+    });
+    xs.value = mapAxes[0]; ysel.value = mapAxes[1];
+    var lx = el('label', null, 'x: '); lx.appendChild(xs);
+    var ly = el('label', null, '  y: '); ly.appendChild(ysel);
+    dm.appendChild(lx); dm.appendChild(ly);
+    var holder = el('div', 'table-wrap');
+    dm.appendChild(holder);
+    var values = function (a) {
+      var seen = [];
+      data.runs.forEach(function (r) { if (seen.indexOf(r.swept[a]) < 0) { seen.push(r.swept[a]); } });
+      return seen.sort(function (p, q) { var x = Number(p), y = Number(q); return isFinite(x) && isFinite(y) ? x - y : (p < q ? -1 : 1); });
+    };
+    var drawMap = function () {
+      holder.textContent = '';
+      var t = el('table', 'map');
+      var head = el('tr'); head.appendChild(el('th', 'text', ysel.value + ' \\ ' + xs.value));
+      var xv = values(xs.value); var yv = values(ysel.value);
+      xv.forEach(function (v) { head.appendChild(el('th', null, v)); });
+      t.appendChild(head);
+      yv.forEach(function (yval) {
+        var tr = el('tr'); tr.appendChild(el('th', 'text', yval));
+        xv.forEach(function (xval) {
+          var cell = data.runs.filter(function (r) { return r.swept[xs.value] === xval && r.swept[ysel.value] === yval; });
+          var counts = {};
+          cell.forEach(function (r) { counts[r.outcome] = (counts[r.outcome] || 0) + 1; });
+          var td = el('td', 'cell');
+          var worst = counts.diverged ? 'diverged' : counts.failed ? 'failed' : counts.stopped ? 'stopped'
+            : counts.completed ? 'completed' : 'none';
+          td.className = 'cell cell-' + worst;
+          td.textContent = cell.length ? Object.keys(counts).map(function (k) {
+            return (k === 'completed' ? 'converged' : k) + ' ' + counts[k] + '/' + cell.length; }).join(', ') : '\u2014';
+          tr.appendChild(td);
+        });
+        t.appendChild(tr);
+      });
+      holder.appendChild(t);
+    };
+    xs.addEventListener('change', drawMap); ysel.addEventListener('change', drawMap);
+    chartsDiv.after(dm);
+    drawMap();
+  }
+
+  // Parallel coordinates: one line per run through its swept values to its final validation loss.
+  var pcAxes = data.axes.filter(function (a) { return a !== 'seed'; }).concat(['final val loss']);
+  if (pcAxes.length >= 2 && data.runs.length >= 2) {
+    var pc = el('section', 'chart parallel');
+    pc.appendChild(el('h2', null, 'Parallel coordinates'));
+    pc.appendChild(el('p', 'hint', 'Each line is a run: its swept values and, rightmost, its final validation loss ' +
+      '(log scale when all positive); colour by that loss, dark = low. Runs without a final loss are dashed at the bottom.'));
+    var NS = 'http://www.w3.org/2000/svg';
+    var W = 1100, H = 320, pad = 60;
+    var svg = document.createElementNS(NS, 'svg');
+    svg.setAttribute('viewBox', '0 0 ' + W + ' ' + H); svg.setAttribute('width', '100%');
+    var getter = function (a) { return a === 'final val loss' ? function (r) { return r.final_val_loss; }
+      : function (r) { return r.swept[a]; }; };
+    var scales = pcAxes.map(function (a, i) {
+      var get = getter(a); var vals = data.runs.map(get).filter(function (v) { return v !== null && v !== undefined; });
+      var numeric = vals.every(function (v) { return v !== '' && isFinite(Number(v)); });
+      var x = pad + i * (W - 2 * pad) / (pcAxes.length - 1);
+      if (numeric) {
+        var nums = vals.map(Number); var lo = Math.min.apply(null, nums), hi = Math.max.apply(null, nums);
+        var log = lo > 0 && hi / lo > 10;
+        var f = function (v) { return log ? Math.log(v) : v; };
+        return { x: x, name: a, get: get, y: function (v) {
+          if (v === null || v === undefined || !isFinite(Number(v))) { return H - 10; }
+          return hi === lo ? H / 2 : (H - pad) - (f(Number(v)) - f(lo)) / (f(hi) - f(lo)) * (H - 2 * pad); },
+          labels: [fmt(lo), fmt(hi)] };
+      }
+      var cats = []; vals.forEach(function (v) { if (cats.indexOf(String(v)) < 0) { cats.push(String(v)); } });
+      return { x: x, name: a, get: get, y: function (v) {
+        var k = cats.indexOf(String(v)); return cats.length === 1 ? H / 2 : (H - pad) - k / (cats.length - 1) * (H - 2 * pad); },
+        labels: cats.length > 1 ? [cats[0], cats[cats.length - 1]] : [cats[0] || '', ''] };
+    });
+    var losses = data.runs.map(function (r) { return r.final_val_loss; }).filter(function (v) { return v !== null && v > 0; });
+    var lmin = Math.min.apply(null, losses), lmax = Math.max.apply(null, losses);
+    data.runs.forEach(function (r) {
+      var pts = scales.map(function (s) { return s.x + ',' + s.y(s.get(r)).toFixed(1); }).join(' ');
+      var line = document.createElementNS(NS, 'polyline');
+      line.setAttribute('points', pts); line.setAttribute('fill', 'none');
+      var f = r.final_val_loss === null || !(lmax > lmin) ? 1 : (Math.log(r.final_val_loss) - Math.log(lmin)) / (Math.log(lmax) - Math.log(lmin));
+      line.setAttribute('stroke', 'hsl(' + Math.round(220 - 200 * f) + ',70%,' + Math.round(30 + 30 * f) + '%)');
+      line.setAttribute('stroke-width', '1.5'); line.setAttribute('opacity', '0.8');
+      if (r.final_val_loss === null) { line.setAttribute('stroke-dasharray', '4 3'); }
+      var title = document.createElementNS(NS, 'title'); title.textContent = r.id + ' ' + runLabel(r); line.appendChild(title);
+      svg.appendChild(line);
+    });
+    scales.forEach(function (s) {
+      var ax = document.createElementNS(NS, 'line');
+      ax.setAttribute('x1', s.x); ax.setAttribute('x2', s.x); ax.setAttribute('y1', pad); ax.setAttribute('y2', H - pad);
+      ax.setAttribute('stroke', '#333'); svg.appendChild(ax);
+      [[s.name, pad - 25], [s.labels[1], pad - 8], [s.labels[0], H - pad + 16]].forEach(function (t) {
+        var tx = document.createElementNS(NS, 'text'); tx.setAttribute('x', s.x); tx.setAttribute('y', t[1]);
+        tx.setAttribute('text-anchor', 'middle'); tx.setAttribute('font-size', '12'); tx.textContent = t[0];
+        svg.appendChild(tx);
+      });
+    });
+    pc.appendChild(svg);
+    chartsDiv.after(pc);
   }
 
   // Per-run detail: the resolved config, the provenance and the end of the log, as text.
