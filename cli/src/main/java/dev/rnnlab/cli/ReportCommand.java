@@ -9,10 +9,14 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code rnnlab report DIR}: regenerates {@code DIR/report.html} from the run directories on disk. */
+/**
+ * {@code rnnlab report DIR}: regenerates {@code DIR/report.html} from the run directories on disk;
+ * {@code rnnlab report A B} writes a report comparing two sweeps.
+ */
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = "Regenerate DIR/report.html from the run directories of the sweep directory DIR "
-                + "(e.g. results/sine-quickstart).")
+                + "(e.g. results/sine-quickstart). With two directories A B, write compare-<a>-vs-<b>.html beside "
+                + "them, with 'sweep' as one more swept key.")
 final class ReportCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;
@@ -20,10 +24,13 @@ final class ReportCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DIR", description = "A sweep directory: it holds runs/.")
     Path dir;
 
+    @Parameters(index = "1", arity = "0..1", paramLabel = "OTHER", description = "A second sweep directory to compare with.")
+    Path other;
+
     @Override
     public Integer call() throws Exception {
         try {
-            Path report = SweepReport.write(dir);
+            Path report = other == null ? SweepReport.write(dir) : SweepReport.compare(dir, other);
             spec.commandLine().getOut().println("report: " + report);
             spec.commandLine().getOut().flush();
             return ExitCodes.OK;

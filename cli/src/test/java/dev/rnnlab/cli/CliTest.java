@@ -147,6 +147,13 @@ class CliTest {
         Run r = rnnlab("report", out.resolve("tiny").toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(Files.exists(out.resolve("tiny/report.html")));
+        assertEquals(0, rnnlab("sweep", file("ok2.yaml", SMALL.replace("name: tiny", "name: other")
+                .replace("[4, 6]", "[6, 8]")).toString(), "--out", out.toString()).code());
+        Run compare = rnnlab("report", out.resolve("tiny").toString(), out.resolve("other").toString());
+        assertEquals(0, compare.code(), compare.err());
+        String html = Files.readString(out.resolve("compare-tiny-vs-other.html"));
+        assertTrue(html.contains("rnnlab: tiny vs other"), "a comparison report");
+        assertTrue(html.contains("tiny/") && html.contains("other/"), "runs of both sweeps, ids prefixed");
         Run bad = rnnlab("report", dir.toString());
         assertEquals(2, bad.code());
         assertTrue(bad.err().contains("is not a sweep directory"), bad.err());
