@@ -8,8 +8,8 @@ import java.util.TreeMap;
 /**
  * Charts from the detail telemetry, when the runs recorded it ({@code telemetry.detail_every}):
  * the gradient through time ({@code ||dL/dh_t||} against t at each run's last detail step, first and
- * top layer), the gradient norm of each layer over training, and the largest spectral radius over the
- * recurrent gate blocks of each layer over training.
+ * top layer), the gradient norm of each layer over training, and the largest spectral radius and
+ * singular value over the recurrent gate blocks of each layer over training.
  */
 final class DetailCharts {
 
@@ -55,6 +55,13 @@ final class DetailCharts {
             if (steps.stream().anyMatch(s -> s.length > 0)) {
                 ReportData.addChart(charts, "spectral_radius_l" + l, "Spectral radius of W_hh, layer " + l
                         + " (largest over gate blocks)", "step", false, steps, values);
+                List<long[]> svSteps = new ArrayList<>();
+                List<double[]> svValues = new ArrayList<>();
+                for (RunData r : sweep.runs()) {
+                    series(r.recurrent(), l, "max_singular_value", "max", svSteps, svValues);
+                }
+                ReportData.addChart(charts, "max_singular_value_l" + l, "Largest singular value of W_hh, layer " + l
+                        + " (largest over gate blocks)", "step", false, svSteps, svValues);
             }
         }
     }

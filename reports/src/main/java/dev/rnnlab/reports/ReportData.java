@@ -42,6 +42,7 @@ final class ReportData {
         ObjectNode root = HtmlSafeJson.MAPPER.createObjectNode();
         root.put("format", 1);
         root.put("sweep", sweep.name());
+        root.put("source", sweep.source());
         ArrayNode axes = root.putArray("axes");
         sweep.axes().forEach(axes::add);
         Map<String, Integer> counts = new TreeMap<>();

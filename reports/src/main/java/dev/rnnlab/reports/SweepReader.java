@@ -23,7 +23,12 @@ final class SweepReader {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    record Sweep(String name, List<String> axes, List<RunData> runs) {}
+    record Sweep(String name, List<String> axes, List<RunData> runs, String source) {
+
+        Sweep(String name, List<String> axes, List<RunData> runs) {
+            this(name, axes, runs, "");
+        }
+    }
 
     private SweepReader() {}
 
@@ -67,7 +72,7 @@ final class SweepReader {
             }
         }
         runs.sort(Comparator.comparingInt(RunData::index).thenComparing(RunData::id));
-        return new Sweep(name, List.copyOf(axes), runs);
+        return new Sweep(name, List.copyOf(axes), runs, plan == null ? "" : plan.path("source").asText(""));
     }
 
     private static JsonNode readJson(Path file) {

@@ -37,7 +37,8 @@
   document.getElementById('title').textContent = 'Sweep ' + data.sweep;
   var counts = Object.keys(data.counts).map(function (k) { return data.counts[k] + ' ' + k; });
   document.getElementById('overview').textContent = data.runs.length + ' run' + (data.runs.length === 1 ? '' : 's')
-    + (counts.length ? ': ' + counts.join(', ') : '') + (data.axes.length ? '. Swept: ' + data.axes.join(', ') + '.' : '.');
+    + (counts.length ? ': ' + counts.join(', ') : '') + (data.axes.length ? '. Swept: ' + data.axes.join(', ') + '.' : '.')
+    + (data.source ? ' Config: ' + data.source + ' (as given: sweep.yaml beside this report).' : '');
   var bestList = el('ul', 'best');
   [['final_val_loss', 'lowest final validation loss'], ['best_val_loss', 'lowest validation loss at any evaluation'],
     ['final_train_loss', 'lowest final training loss']].forEach(function (m) {
@@ -382,9 +383,40 @@
       scale.textContent = 'x: t = 1..' + h.T + ' (left to right); y: training steps ' + h.steps[0] + ' (bottom) to ' +
         h.steps[h.steps.length - 1] + ' (top); colour from log10 = ' + fmt(lo) + ' (dark) to ' + fmt(hi) + ' (bright).';
     };
-    pick.addEventListener('change', draw);
+    // The profile at a chosen recorded step (rows of the heatmap), against the last one.
+    var stepPick = el('select');
+    var stepLabel = el('label', null, ' profile at step ');
+    stepLabel.appendChild(stepPick);
+    hs.insertBefore(stepLabel, canvas);
+    var profileBox = el('div');
+    hs.appendChild(profileBox);
+    var profilePlot = null;
+    var drawProfile = function () {
+      var r = withHeat.filter(function (x) { return x.id === pick.value; })[0];
+      var h = r.heatmap; var cols = h.values.length ? h.values[0].length : 0;
+      var row = Math.max(0, h.steps.indexOf(Number(stepPick.value)));
+      var xs = []; for (var i = 0; i < cols; i++) { xs.push(Math.round((i + 0.5) * h.T / cols)); }
+      var pow = function (line) { return line.map(function (v) { return v === null ? null : Math.pow(10, v); }); };
+      if (profilePlot) { profilePlot.destroy(); }
+      profilePlot = new uPlot({ width: Math.max(420, hs.clientWidth - 24), height: 240,
+        series: [{ label: 't' }, { label: 'step ' + h.steps[row], stroke: '#1f77b4', width: 2 },
+          { label: 'step ' + h.steps[h.steps.length - 1] + ' (last)', stroke: '#999', width: 1, dash: [5, 3] }],
+        scales: { x: { time: false }, y: { distr: 3 } },
+        axes: [{ label: 't' }, { size: 56, values: function (u, vals) { return vals.map(tick); } }] },
+        [xs, pow(h.values[row]), pow(h.values[h.values.length - 1])], profileBox);
+    };
+    var fillSteps = function () {
+      var r = withHeat.filter(function (x) { return x.id === pick.value; })[0];
+      stepPick.textContent = '';
+      r.heatmap.steps.forEach(function (st) { var o = el('option', null, st); o.value = st; stepPick.appendChild(o); });
+      stepPick.value = r.heatmap.steps[0];
+    };
+    pick.addEventListener('change', function () { draw(); fillSteps(); drawProfile(); });
+    stepPick.addEventListener('change', drawProfile);
     chartsDiv.after(hs);
     draw();
+    fillSteps();
+    drawProfile();
   }
 
   // Divergence map: the outcome over two swept keys (other keys and seeds pooled per cell).

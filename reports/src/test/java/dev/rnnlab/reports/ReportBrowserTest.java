@@ -32,7 +32,8 @@ class ReportBrowserTest {
         assertFalse(html.group().contains("data-js-errors"), "JS errors: " + html.group() + "\n" + consoleLines(r));
         assertFalse(html.group().contains("data-pwned"), "an injected script ran");
         assertEquals("", consoleLines(r), "console messages");
-        assertEquals(7, count(r.stdout(), "class=\"uplot"), "four curves, gradient through time, layer norm, spectral radius");
+        assertEquals(9, count(r.stdout(), "class=\"uplot"), "four curves, gradient through time, layer norm, "
+                + "spectral radius, singular value, the profile at a chosen step");
         assertEquals(3, count(r.stdout(), "<tr><td"), "three table rows");
         assertTrue(r.stdout().contains("&lt;/script&gt;&lt;script&gt;document"), "the hostile string is shown as text");
     }
