@@ -541,6 +541,23 @@
     summary.appendChild(document.createTextNode(r.id + ' \u2014 ' + r.outcome + (runLabel(r) === r.id ? '' : ' \u2014 ' + runLabel(r))));
     d.appendChild(summary);
     if (r.detail) { d.appendChild(el('p', null, r.detail)); }
+    // Every curve of this run, drawn when the detail is first opened.
+    var curves = el('div', 'run-curves');
+    d.appendChild(curves);
+    d.addEventListener('toggle', function () {
+      if (!d.open || curves.childNodes.length) { return; }
+      data.charts.forEach(function (c) {
+        var y = c.ys[i];
+        if (!y || !y.some(function (v) { return v !== null; })) { return; }
+        var box = el('div', 'mini');
+        box.appendChild(el('h3', null, c.title));
+        curves.appendChild(box);
+        new uPlot({ width: 460, height: 160, legend: { show: false },
+          series: [{ label: c.xLabel || 'step' }, { label: c.title, stroke: color(i), width: 1.5 }],
+          scales: { x: { time: false }, y: { distr: c.log ? 3 : 1 } },
+          axes: [{}, { size: 56, values: function (u, vals) { return vals.map(tick); } }] }, [c.x, y], box);
+      });
+    });
     [['config.yaml', r.files.config], ['provenance.json', r.files.provenance], ['run.log (end)', r.files.log_tail]]
       .forEach(function (f) {
         if (!f[1]) { return; }
