@@ -567,10 +567,12 @@
     details.appendChild(d);
   });
   chartsDiv.after(details);
-  window.addEventListener('hashchange', function () {
-    var target = document.getElementById(location.hash.slice(1));
+  var openFromHash = function () {
+    var target = document.getElementById(decodeURIComponent(location.hash.slice(1)));
     if (target && target.tagName === 'DETAILS') { target.open = true; }
-  });
+  };
+  window.addEventListener('hashchange', openFromHash);
+  openFromHash();
 
   document.documentElement.setAttribute('data-render-ms', String(Math.round(performance.now() - started)));
   document.documentElement.setAttribute('data-rendered', 'ok');

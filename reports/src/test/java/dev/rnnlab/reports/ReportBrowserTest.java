@@ -39,6 +39,17 @@ class ReportBrowserTest {
     }
 
     @Test
+    void aRunsDetailOpensFromItsLinkWithEveryCurveOfTheRun() throws Exception {
+        Path report = SweepReport.write(SweepFixture.write(dir, "plain"));
+        Chromium.Result r = Chromium.run(dir, "--virtual-time-budget=5000", "--dump-dom",
+                report.toUri() + "#run-aaa");
+        assertEquals(0, r.exitCode(), r.stderr());
+        assertTrue(Pattern.compile("<details id=\"run-aaa\" open=\"\"").matcher(r.stdout()).find(), "opened");
+        assertEquals(9 + 8, count(r.stdout(), "class=\"uplot"), "plus run aaa's eight curves");
+        assertEquals("", consoleLines(r));
+    }
+
+    @Test
     void theChartsAreNotBlank() throws Exception {
         Path report = SweepReport.write(SweepFixture.write(dir, "plain"));
         Path png = dir.resolve("shot.png");
