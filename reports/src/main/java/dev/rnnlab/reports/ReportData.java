@@ -107,7 +107,11 @@ final class ReportData {
         chart.put("log", log);
         ArrayNode x = chart.putArray("x");
         for (double v : series.x()) {
-            x.add((long) v);
+            if (v == Math.rint(v)) {
+                x.add((long) v);
+            } else {
+                x.add(v);
+            }
         }
         ArrayNode ys = chart.putArray("ys");
         for (Double[] y : series.ys()) {

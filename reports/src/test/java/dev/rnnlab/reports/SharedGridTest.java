@@ -19,18 +19,24 @@ class SharedGridTest {
     }
 
     @Test
-    void longCurvesAreAveragedIntoBuckets() {
+    void longCurvesKeepEachBucketsMinimumAndMaximumSoSpikesSurvive() {
         long[] steps = new long[10_000];
         double[] values = new double[10_000];
         for (int i = 0; i < steps.length; i++) {
             steps[i] = i + 1;
-            values[i] = i + 1;
+            values[i] = 1;
         }
+        values[4321] = 1e6; // a gradient spike at step 4322
+        values[10] = 0.5;
         SharedGrid.Series s = SharedGrid.build(List.of(steps), List.of(values), 100, true);
-        assertEquals(100, s.x().length);
-        assertEquals(100, s.x()[0]);
+        assertEquals(100, s.x().length, "50 buckets, two points each");
+        assertEquals(1, s.x()[0]);
+        assertEquals(200, s.x()[1]);
         assertEquals(10_000, s.x()[99]);
-        assertEquals(50.5, s.ys().get(0)[0], 1e-9, "mean of steps 1..100");
+        assertEquals(1.0, s.ys().get(0)[0], 0.0, "in bucket 1 the maximum (step 1) came before the minimum (step 11)");
+        assertEquals(0.5, s.ys().get(0)[1], 0.0);
+        double max = java.util.Arrays.stream(s.ys().get(0)).mapToDouble(Double::doubleValue).max().orElseThrow();
+        assertEquals(1e6, max, 0.0, "the spike is kept");
     }
 
     @Test
