@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.TreeMap;
 
 /**
- * Per run, from {@code time_profile.csv} (top layer): a heatmap of {@code log10 ||dL/dh_t||} over t and
- * training step, and two numbers read off the last recorded profile:
+ * Per run, from {@code time_profile.csv}: a heatmap of {@code log10 ||dL/dh_t||} over t and training step
+ * for every layer (top first), and two numbers read off the top layer's last recorded profile:
  * <ul>
  *   <li><b>memory horizon</b>: how many steps back from the last step the gradient stays above 1% of its
  *   value there ({@code T} when it never drops that far);</li>
@@ -35,17 +35,24 @@ final class GradientThroughTime {
         if (top < 0) {
             return;
         }
-        TreeMap<Long, TreeMap<Long, Double>> byStep = new TreeMap<>();
-        for (String[] line : csv.rows()) {
-            if (csv.integer(line, "layer") == top) {
-                byStep.computeIfAbsent(csv.integer(line, "step"), s -> new TreeMap<>())
-                        .put(csv.integer(line, "t"), csv.number(line, "grad_norm"));
-            }
+        List<TreeMap<Long, TreeMap<Long, Double>>> byLayer = new ArrayList<>();
+        for (int l = 0; l <= top; l++) {
+            byLayer.add(new TreeMap<>());
         }
+        for (String[] line : csv.rows()) {
+            byLayer.get((int) csv.integer(line, "layer")).computeIfAbsent(csv.integer(line, "step"),
+                    s -> new TreeMap<>()).put(csv.integer(line, "t"), csv.number(line, "grad_norm"));
+        }
+        TreeMap<Long, TreeMap<Long, Double>> byStep = byLayer.get(top);
         double[] last = byStep.lastEntry().getValue().values().stream().mapToDouble(Double::doubleValue).toArray();
         horizonAndDecay(last, row);
         if (withHeatmap) {
-            heatmap(byStep, row.putObject("heatmap"), top);
+            ArrayNode maps = row.putArray("heatmaps");
+            for (int l = top; l >= 0; l--) {
+                if (!byLayer.get(l).isEmpty()) {
+                    heatmap(byLayer.get(l), maps.addObject(), l);
+                }
+            }
         }
     }
 

@@ -345,24 +345,39 @@
   showRuns.addEventListener('change', rebuild);
 
   // Gradient through time as a heatmap: log10 ||dL/dh_t|| over t (x) and training step (y), one run at a time.
-  var withHeat = data.runs.filter(function (r) { return r.heatmap; });
+  var withHeat = data.runs.filter(function (r) { return r.heatmaps && r.heatmaps.length; });
   if (withHeat.length) {
     var hs = el('section', 'chart heat');
-    hs.appendChild(el('h2', null, 'Gradient through time: log10 ||dL/dh_t|| over t and training step'));
+    hs.appendChild(el('h2', null, 'Gradient through time: log10 ||dL/dh_t|| over t and training step, per layer'));
     hs.appendChild(el('p', 'hint', 'Top layer; dark = small gradient. Memory horizon: steps back from the last ' +
       'step while the gradient stays above 1% of its value there; decay / step: the factor it shrinks by per ' +
       'step back (below 1 vanishing, above 1 exploding), from the last recorded profile.'));
     var pick = el('select');
     withHeat.forEach(function (r) { var o = el('option', null, runLabel(r) + ' (' + r.id + ')'); o.value = r.id; pick.appendChild(o); });
     hs.appendChild(pick);
+    var layerPick = el('select');
+    var layerLabel = el('label', null, ' layer ');
+    layerLabel.appendChild(layerPick);
+    hs.appendChild(layerLabel);
+    var current = function () {
+      var r = withHeat.filter(function (x) { return x.id === pick.value; })[0];
+      return r.heatmaps.filter(function (m) { return String(m.layer) === layerPick.value; })[0] || r.heatmaps[0];
+    };
+    var fillLayers = function () {
+      var r = withHeat.filter(function (x) { return x.id === pick.value; })[0];
+      layerPick.textContent = '';
+      r.heatmaps.forEach(function (m, i) {
+        var o = el('option', null, m.layer + (i === 0 ? ' (top)' : '')); o.value = String(m.layer); layerPick.appendChild(o);
+      });
+    };
+    fillLayers();
     var canvas = el('canvas');
     canvas.width = 800; canvas.height = 300;
     hs.appendChild(canvas);
     var scale = el('p', 'hint');
     hs.appendChild(scale);
     var draw = function () {
-      var r = withHeat.filter(function (x) { return x.id === pick.value; })[0];
-      var h = r.heatmap; var rows = h.values.length; var cols = rows ? h.values[0].length : 0;
+      var h = current(); var rows = h.values.length; var cols = rows ? h.values[0].length : 0;
       var lo = Infinity, hi = -Infinity;
       h.values.forEach(function (line) { line.forEach(function (v) { if (v !== null) { lo = Math.min(lo, v); hi = Math.max(hi, v); } }); });
       var ctx = canvas.getContext('2d');
@@ -392,8 +407,7 @@
     hs.appendChild(profileBox);
     var profilePlot = null;
     var drawProfile = function () {
-      var r = withHeat.filter(function (x) { return x.id === pick.value; })[0];
-      var h = r.heatmap; var cols = h.values.length ? h.values[0].length : 0;
+      var h = current(); var cols = h.values.length ? h.values[0].length : 0;
       var row = Math.max(0, h.steps.indexOf(Number(stepPick.value)));
       var xs = []; for (var i = 0; i < cols; i++) { xs.push(Math.round((i + 0.5) * h.T / cols)); }
       var pow = function (line) { return line.map(function (v) { return v === null ? null : Math.pow(10, v); }); };
@@ -406,12 +420,13 @@
         [xs, pow(h.values[row]), pow(h.values[h.values.length - 1])], profileBox);
     };
     var fillSteps = function () {
-      var r = withHeat.filter(function (x) { return x.id === pick.value; })[0];
+      var h = current();
       stepPick.textContent = '';
-      r.heatmap.steps.forEach(function (st) { var o = el('option', null, st); o.value = st; stepPick.appendChild(o); });
-      stepPick.value = r.heatmap.steps[0];
+      h.steps.forEach(function (st) { var o = el('option', null, st); o.value = st; stepPick.appendChild(o); });
+      stepPick.value = h.steps[0];
     };
-    pick.addEventListener('change', function () { draw(); fillSteps(); drawProfile(); });
+    pick.addEventListener('change', function () { fillLayers(); draw(); fillSteps(); drawProfile(); });
+    layerPick.addEventListener('change', function () { draw(); fillSteps(); drawProfile(); });
     stepPick.addEventListener('change', drawProfile);
     chartsDiv.after(hs);
     draw();

@@ -84,9 +84,11 @@ class ReportTest {
         JsonNode aaa = data.get("runs").get(0);
         assertEquals(7, aaa.get("memory_horizon").asInt(), "0.5^k < 1% from k = 7 steps back");
         assertEquals(0.5, aaa.get("decay_per_step").asDouble(), 1e-9, "the gradient halves per step back");
-        assertEquals(20, aaa.get("heatmap").get("T").asInt());
-        assertEquals(2, aaa.get("heatmap").get("values").size(), "two recorded steps");
-        assertEquals(Math.log10(Math.pow(0.5, 19)), aaa.get("heatmap").get("values").get(0).get(0).asDouble(), 1e-3);
+        JsonNode heat = aaa.get("heatmaps").get(0);
+        assertEquals(0, heat.get("layer").asInt());
+        assertEquals(20, heat.get("T").asInt());
+        assertEquals(2, heat.get("values").size(), "two recorded steps");
+        assertEquals(Math.log10(Math.pow(0.5, 19)), heat.get("values").get(0).get(0).asDouble(), 1e-3);
         assertTrue(data.get("runs").get(1).get("memory_horizon").isNull(), "no profile, no horizon");
         assertEquals(1.2, data.get("charts").get(6).get("ys").get(0).get(1).asDouble(), 1e-12);
     }
