@@ -13,7 +13,8 @@ import java.util.List;
  * <p>Buffers (time-major): {@code xGates [T, B, G*H]} = x W_ih^T + b_ih; {@code hGates [B, G*H]} for the
  * current step; {@code states [(T+1), B, H]} with h_0 in slot 0; {@code dGx}, {@code dGh [T, B, G*H]}, the
  * loss gradient with respect to the input-side and hidden-side gate pre-activations (the same array for
- * cells where the two sides are simply summed).
+ * cells where the two sides are simply summed). {@code dGx} is the {@code xGates} array, overwritten during
+ * backward: a subclass must not read {@code xGates} outside {@link #stepForward}.
  */
 abstract class FusedLayer<A> implements RecurrentLayer<A> {
 
@@ -184,7 +185,10 @@ abstract class FusedLayer<A> implements RecurrentLayer<A> {
             hGates = k.allocate(batch * gh);
             weightHhT = k.allocate(hidden * gh);
             states = k.allocate((seqLen + 1) * batch * hidden);
-            dGx = k.allocate(seqLen * batch * gh);
+            // The pre-activations in xGates are dead once the forward pass has activated them (backward
+            // reads only the stored activations and states), so the input-side gate gradients reuse the
+            // buffer: T*B*G*H floats less per layer.
+            dGx = xGates;
             dGh = separateHiddenGateGradient() ? k.allocate(seqLen * batch * gh) : dGx;
             dRecurrent = k.allocate(batch * hidden);
             dh = k.allocate(batch * hidden);
