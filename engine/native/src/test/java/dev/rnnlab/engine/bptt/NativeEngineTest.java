@@ -23,12 +23,19 @@ import dev.rnnlab.engine.api.telemetry.StepRecord;
 import dev.rnnlab.engine.bptt.math.F32Kernels;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The native engine through the engine API: discovery, learning, determinism, divergence, precision. */
 class NativeEngineTest {
 
     static RunSpec spec(Precision precision, int steps, OptimizerSpec optimizer, ClippingSpec clipping) {
-        return new RunSpec("test", 7, new ModelSpec(CellSpec.of(CellKind.RNN_TANH), 12, 2),
+        return spec(CellKind.RNN_TANH, 12, precision, steps, optimizer, clipping);
+    }
+
+    static RunSpec spec(CellKind cell, int hidden, Precision precision, int steps, OptimizerSpec optimizer,
+                        ClippingSpec clipping) {
+        return new RunSpec("test", 7, new ModelSpec(CellSpec.of(cell), hidden, 2),
                 new TrainingSpec(steps, 4, 25, optimizer, new ScheduleSpec.Constant(), clipping), precision,
                 TelemetrySpec.DEFAULT);
     }
@@ -64,13 +71,17 @@ class NativeEngineTest {
         assertEquals(a.evals, b.evals);
     }
 
-    @Test
-    void float32TrainingTracksFloat64() {
+    /** Every cell, with a hidden size of one 16-lane vector plus a scalar tail for the vectorised kernels. */
+    @ParameterizedTest
+    @EnumSource(CellKind.class)
+    void float32TrainingTracksFloat64(CellKind cell) {
         OptimizerSpec opt = new OptimizerSpec.Sgd(0.05);
         RecordingSink f32 = new RecordingSink();
         RecordingSink f64 = new RecordingSink();
-        new NativeEngine().train(spec(Precision.FLOAT32, 50, opt, new ClippingSpec.None()), new ArrayData(15, 4, -1), f32);
-        new NativeEngine().train(spec(Precision.FLOAT64, 50, opt, new ClippingSpec.None()), new ArrayData(15, 4, -1), f64);
+        new NativeEngine().train(spec(cell, 20, Precision.FLOAT32, 50, opt, new ClippingSpec.None()),
+                new ArrayData(15, 4, -1), f32);
+        new NativeEngine().train(spec(cell, 20, Precision.FLOAT64, 50, opt, new ClippingSpec.None()),
+                new ArrayData(15, 4, -1), f64);
         for (int i = 0; i < 50; i++) {
             double a = f32.steps.get(i).loss();
             double b = f64.steps.get(i).loss();

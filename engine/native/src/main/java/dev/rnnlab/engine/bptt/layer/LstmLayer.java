@@ -82,29 +82,8 @@ public final class LstmLayer<A> extends FusedLayer<A> {
 
     @Override
     protected void stepForward(int t) {
-        int h4 = 4 * hidden;
-        for (int b = 0; b < batch; b++) {
-            int gx = (t * batch + b) * h4;
-            int gh = b * h4;
-            int cPrev = (t * batch + b) * hidden;
-            int cur = ((t + 1) * batch + b) * hidden;
-            int tc = (t * batch + b) * hidden;
-            for (int j = 0; j < hidden; j++) {
-                double i = FusedLayer.sigmoid(k.get(xGates, gx + j) + k.get(hGates, gh + j));
-                double f = FusedLayer.sigmoid(k.get(xGates, gx + hidden + j) + k.get(hGates, gh + hidden + j));
-                double g = Math.tanh(k.get(xGates, gx + 2 * hidden + j) + k.get(hGates, gh + 2 * hidden + j));
-                double o = FusedLayer.sigmoid(k.get(xGates, gx + 3 * hidden + j) + k.get(hGates, gh + 3 * hidden + j));
-                k.set(activations, gx + j, i);
-                k.set(activations, gx + hidden + j, f);
-                k.set(activations, gx + 2 * hidden + j, g);
-                k.set(activations, gx + 3 * hidden + j, o);
-                double c = f * k.get(cells, cPrev + j) + i * g;
-                k.set(cells, cur + j, c);
-                double tanhC = Math.tanh(k.get(cells, cur + j));
-                k.set(tanhCells, tc + j, tanhC);
-                k.set(states, cur + j, o * k.get(tanhCells, tc + j));
-            }
-        }
+        k.lstmForward(batch, hidden, xGates, t * batch * 4 * hidden, hGates, activations, cells,
+                t * batch * hidden, (t + 1) * batch * hidden, tanhCells, t * batch * hidden, states);
     }
 
     @Override

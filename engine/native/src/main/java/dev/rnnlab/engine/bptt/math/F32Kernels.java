@@ -70,6 +70,8 @@ public final class F32Kernels implements Kernels<float[]> {
     }
 
     private final Gemm gemm = Gemm.best();
+    /** The vectorised LSTM step, or null without the Vector API (then the interface's scalar loop runs). */
+    private final LstmStep lstm = loadVectorLstm();
     /** Scratch for transposed operands; one per kernel instance (one run on one thread). */
     private float[] scratch = new float[0];
     private float[] product = new float[0];
@@ -206,5 +208,39 @@ public final class F32Kernels implements Kernels<float[]> {
             s += v * v;
         }
         return s;
+    }
+
+    @Override
+    public void lstmForward(int rows, int hidden, float[] xGates, int gOff, float[] hGates, float[] gates,
+                            float[] cells, int cPrevOff, int cOff, float[] tanhCells, int tcOff, float[] states) {
+        if (lstm == null) {
+            Kernels.super.lstmForward(rows, hidden, xGates, gOff, hGates, gates, cells, cPrevOff, cOff, tanhCells,
+                    tcOff, states);
+        } else {
+            lstm.forward(rows, hidden, xGates, gOff, hGates, gates, cells, cPrevOff, cOff, tanhCells, tcOff, states);
+        }
+    }
+
+    /** Whether {@link #lstmForward} runs on the Vector API. */
+    boolean vectorisedLstm() {
+        return lstm != null;
+    }
+
+    /** {@link Kernels#lstmForward} for float32, implemented by {@link VectorLstm}. */
+    interface LstmStep {
+        void forward(int rows, int hidden, float[] xGates, int gOff, float[] hGates, float[] gates, float[] cells,
+                     int cPrevOff, int cOff, float[] tanhCells, int tcOff, float[] states);
+    }
+
+    private static LstmStep loadVectorLstm() {
+        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+            return null;
+        }
+        try {
+            return (LstmStep) Class.forName("dev.rnnlab.engine.bptt.math.VectorLstm").getDeclaredConstructor()
+                    .newInstance();
+        } catch (ReflectiveOperationException | LinkageError e) {
+            return null;
+        }
     }
 }

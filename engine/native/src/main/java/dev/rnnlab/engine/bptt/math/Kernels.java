@@ -66,6 +66,43 @@ public interface Kernels<A> {
     /** Sum of squares, accumulated in double whatever {@code A} is. */
     double sumOfSquares(A a, int off, int length);
 
+    /**
+     * The pointwise part of one LSTM step for {@code rows} batch rows of {@code hidden} units. Gate
+     * pre-activations are {@code xGates[gOff + r*4H ..] + hGates[r*4H ..]} (blocks i, f, g, o); writes the
+     * activated gates to {@code gates} at the same place as {@code xGates}, {@code c_t = f c_{t-1} + i g} to
+     * {@code cells} at {@code cOff} (reading {@code c_{t-1}} at {@code cPrevOff}), {@code tanh(c_t)} to
+     * {@code tanhCells} at {@code tcOff} and {@code h_t = o tanh(c_t)} to {@code states} at {@code cOff}.
+     * Row {@code r} is at {@code r*H} past each of those offsets.
+     */
+    default void lstmForward(int rows, int hidden, A xGates, int gOff, A hGates, A gates, A cells, int cPrevOff,
+                             int cOff, A tanhCells, int tcOff, A states) {
+        int h4 = 4 * hidden;
+        for (int r = 0; r < rows; r++) {
+            int gx = gOff + r * h4;
+            int gh = r * h4;
+            int cPrev = cPrevOff + r * hidden;
+            int cur = cOff + r * hidden;
+            int tc = tcOff + r * hidden;
+            for (int j = 0; j < hidden; j++) {
+                double i = sigmoid(get(xGates, gx + j) + get(hGates, gh + j));
+                double f = sigmoid(get(xGates, gx + hidden + j) + get(hGates, gh + hidden + j));
+                double g = Math.tanh(get(xGates, gx + 2 * hidden + j) + get(hGates, gh + 2 * hidden + j));
+                double o = sigmoid(get(xGates, gx + 3 * hidden + j) + get(hGates, gh + 3 * hidden + j));
+                set(gates, gx + j, i);
+                set(gates, gx + hidden + j, f);
+                set(gates, gx + 2 * hidden + j, g);
+                set(gates, gx + 3 * hidden + j, o);
+                set(cells, cur + j, f * get(cells, cPrev + j) + i * g);
+                set(tanhCells, tc + j, Math.tanh(get(cells, cur + j)));
+                set(states, cur + j, o * get(tanhCells, tc + j));
+            }
+        }
+    }
+
+    static double sigmoid(double x) {
+        return 1.0 / (1.0 + Math.exp(-x));
+    }
+
     static Kernels<?> of(Precision precision) {
         return switch (precision) {
             case FLOAT32 -> new F32Kernels();

@@ -1,0 +1,68 @@
+package dev.rnnlab.engine.bptt.math;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The vectorised float32 LSTM step against the float64 scalar step on the same inputs: hidden sizes below,
+ * at and past a vector (the scalar tail), offsets into longer buffers, and pre-activations out to +-40
+ * where sigmoid and tanh saturate.
+ */
+class LstmStepTest {
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 5, 16, 37, 128})
+    void vectorStepMatchesTheFloat64Step(int hidden) {
+        F32Kernels f32 = new F32Kernels();
+        assertTrue(f32.vectorisedLstm(),
+                "this test checks the Vector API path; run it with --add-modules jdk.incubator.vector");
+        SplittableRandom rng = new SplittableRandom(hidden);
+        int rows = 3;
+        int gOff = 4 * hidden * rows;     // step 1 of a [2, rows, 4H] buffer
+        int cPrevOff = hidden * rows;      // c_{t-1} in slot 1, c_t in slot 2
+        int cOff = 2 * hidden * rows;
+        int tcOff = hidden * rows;
+        float[] xGates = new float[2 * rows * 4 * hidden];
+        float[] hGates = new float[rows * 4 * hidden];
+        float[] cells = new float[3 * rows * hidden];
+        for (int i = 0; i < xGates.length; i++) {
+            xGates[i] = (float) (rng.nextInt(10) == 0 ? rng.nextDouble(-40, 40) : rng.nextDouble(-3, 3));
+        }
+        for (int i = 0; i < hGates.length; i++) {
+            hGates[i] = (float) rng.nextDouble(-1, 1);
+        }
+        for (int i = 0; i < cells.length; i++) {
+            cells[i] = (float) rng.nextDouble(-2, 2);
+        }
+
+        float[] gates = new float[xGates.length];
+        float[] tanhCells = new float[2 * rows * hidden];
+        float[] states = new float[3 * rows * hidden];
+        float[] cells32 = cells.clone();
+        f32.lstmForward(rows, hidden, xGates, gOff, hGates, gates, cells32, cPrevOff, cOff, tanhCells, tcOff, states);
+
+        F64Kernels f64 = new F64Kernels();
+        double[] gates64 = new double[xGates.length];
+        double[] tanhCells64 = new double[tanhCells.length];
+        double[] states64 = new double[states.length];
+        double[] cells64 = f64.fromFloats(cells);
+        f64.lstmForward(rows, hidden, f64.fromFloats(xGates), gOff, f64.fromFloats(hGates), gates64, cells64,
+                cPrevOff, cOff, tanhCells64, tcOff, states64);
+
+        assertClose(gates64, gates, "gates");
+        assertClose(cells64, cells32, "cells");
+        assertClose(tanhCells64, tanhCells, "tanh(c)");
+        assertClose(states64, states, "h");
+    }
+
+    private static void assertClose(double[] expected, float[] actual, String what) {
+        for (int i = 0; i < expected.length; i++) {
+            // float32 rounding of the inputs and of every intermediate: a few units of 2^-24 relative
+            assertEquals(expected[i], actual[i], 1e-6 * Math.max(1, Math.abs(expected[i])), what + "[" + i + "]");
+        }
+    }
+}
