@@ -70,8 +70,8 @@ public final class F32Kernels implements Kernels<float[]> {
     }
 
     private final Gemm gemm = Gemm.best();
-    /** The vectorised LSTM step, or null without the Vector API (then the interface's scalar loop runs). */
-    private final LstmStep lstm = loadVectorLstm();
+    /** The vectorised pointwise kernels, or null without the Vector API (then scalar loops run). */
+    private final Pointwise vector = loadVectorPointwise();
     /** Scratch for transposed operands; one per kernel instance (one run on one thread). */
     private float[] scratch = new float[0];
     private float[] product = new float[0];
@@ -157,6 +157,10 @@ public final class F32Kernels implements Kernels<float[]> {
 
     @Override
     public void tanhInPlace(float[] a, int off, int length) {
+        if (vector != null) {
+            vector.tanhInPlace(a, off, length);
+            return;
+        }
         for (int i = off; i < off + length; i++) {
             a[i] = (float) Math.tanh(a[i]);
         }
@@ -213,31 +217,33 @@ public final class F32Kernels implements Kernels<float[]> {
     @Override
     public void lstmForward(int rows, int hidden, float[] xGates, int gOff, float[] hGates, float[] gates,
                             float[] cells, int cPrevOff, int cOff, float[] tanhCells, int tcOff, float[] states) {
-        if (lstm == null) {
+        if (vector == null) {
             Kernels.super.lstmForward(rows, hidden, xGates, gOff, hGates, gates, cells, cPrevOff, cOff, tanhCells,
                     tcOff, states);
         } else {
-            lstm.forward(rows, hidden, xGates, gOff, hGates, gates, cells, cPrevOff, cOff, tanhCells, tcOff, states);
+            vector.lstmForward(rows, hidden, xGates, gOff, hGates, gates, cells, cPrevOff, cOff, tanhCells, tcOff, states);
         }
     }
 
-    /** Whether {@link #lstmForward} runs on the Vector API. */
-    boolean vectorisedLstm() {
-        return lstm != null;
+    /** Whether the pointwise kernels run on the Vector API. */
+    boolean vectorised() {
+        return vector != null;
     }
 
-    /** {@link Kernels#lstmForward} for float32, implemented by {@link VectorLstm}. */
-    interface LstmStep {
-        void forward(int rows, int hidden, float[] xGates, int gOff, float[] hGates, float[] gates, float[] cells,
+    /** Float32 pointwise kernels on the Vector API, implemented by {@link VectorPointwise}. */
+    interface Pointwise {
+        void tanhInPlace(float[] a, int off, int length);
+
+        void lstmForward(int rows, int hidden, float[] xGates, int gOff, float[] hGates, float[] gates, float[] cells,
                      int cPrevOff, int cOff, float[] tanhCells, int tcOff, float[] states);
     }
 
-    private static LstmStep loadVectorLstm() {
+    private static Pointwise loadVectorPointwise() {
         if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
             return null;
         }
         try {
-            return (LstmStep) Class.forName("dev.rnnlab.engine.bptt.math.VectorLstm").getDeclaredConstructor()
+            return (Pointwise) Class.forName("dev.rnnlab.engine.bptt.math.VectorPointwise").getDeclaredConstructor()
                     .newInstance();
         } catch (ReflectiveOperationException | LinkageError e) {
             return null;

@@ -5,19 +5,30 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The float32 LSTM step ({@link Kernels#lstmForward}) on the Vector API: sigmoid and tanh as lane-wise
- * {@code EXP} and {@code TANH}, which HotSpot compiles to vector math routines (about 16x the scalar
- * {@code Math.exp} here). Loaded reflectively, like {@link VectorGemm}, only when the module is present.
+ * Float32 pointwise kernels on the Vector API: tanh, and the LSTM step ({@link Kernels#lstmForward}).
+ * Sigmoid and tanh are lane-wise {@code EXP} and {@code TANH}, which HotSpot compiles to vector math
+ * routines (about 16x the scalar {@code Math.exp} here). Loaded reflectively, like {@link VectorGemm}, only when the module is present.
  * Results may differ from the scalar path in the last float bit; they do not depend on anything but the
  * inputs, so runs stay bit-identical.
  */
-final class VectorLstm implements F32Kernels.LstmStep {
+final class VectorPointwise implements F32Kernels.Pointwise {
 
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final FloatVector ONE = FloatVector.broadcast(S, 1f);
 
     @Override
-    public void forward(int rows, int hidden, float[] xGates, int gOff, float[] hGates, float[] gates,
+    public void tanhInPlace(float[] a, int off, int length) {
+        int i = 0;
+        for (int bound = S.loopBound(length); i < bound; i += S.length()) {
+            FloatVector.fromArray(S, a, off + i).lanewise(VectorOperators.TANH).intoArray(a, off + i);
+        }
+        for (; i < length; i++) {
+            a[off + i] = (float) Math.tanh(a[off + i]);
+        }
+    }
+
+    @Override
+    public void lstmForward(int rows, int hidden, float[] xGates, int gOff, float[] hGates, float[] gates,
                         float[] cells, int cPrevOff, int cOff, float[] tanhCells, int tcOff, float[] states) {
         int h4 = 4 * hidden;
         int bound = S.loopBound(hidden);

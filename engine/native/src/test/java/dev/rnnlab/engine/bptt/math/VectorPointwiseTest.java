@@ -8,17 +8,17 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The vectorised float32 LSTM step against the float64 scalar step on the same inputs: hidden sizes below,
- * at and past a vector (the scalar tail), offsets into longer buffers, and pre-activations out to +-40
- * where sigmoid and tanh saturate.
+ * The vectorised float32 kernels against the float64 scalar ones on the same inputs. LSTM step: hidden
+ * sizes below, at and past a vector (the scalar tail), offsets into longer buffers, and pre-activations out
+ * to +-40 where sigmoid and tanh saturate. Tanh: lengths around a vector, saturating inputs.
  */
-class LstmStepTest {
+class VectorPointwiseTest {
 
     @ParameterizedTest
     @ValueSource(ints = {1, 5, 16, 37, 128})
     void vectorStepMatchesTheFloat64Step(int hidden) {
         F32Kernels f32 = new F32Kernels();
-        assertTrue(f32.vectorisedLstm(),
+        assertTrue(f32.vectorised(),
                 "this test checks the Vector API path; run it with --add-modules jdk.incubator.vector");
         SplittableRandom rng = new SplittableRandom(hidden);
         int rows = 3;
@@ -57,6 +57,25 @@ class LstmStepTest {
         assertClose(cells64, cells32, "cells");
         assertClose(tanhCells64, tanhCells, "tanh(c)");
         assertClose(states64, states, "h");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 15, 16, 100})
+    void vectorTanhMatchesMathTanh(int length) {
+        F32Kernels f32 = new F32Kernels();
+        assertTrue(f32.vectorised(), "run with --add-modules jdk.incubator.vector");
+        SplittableRandom rng = new SplittableRandom(length);
+        float[] a = new float[length + 3];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = (float) (i % 7 == 0 ? rng.nextDouble(-30, 30) : rng.nextDouble(-3, 3));
+        }
+        float[] before = a.clone();
+        f32.tanhInPlace(a, 2, length);
+        double[] expected = new double[a.length];
+        for (int i = 0; i < a.length; i++) {
+            expected[i] = i >= 2 && i < 2 + length ? Math.tanh(before[i]) : before[i];
+        }
+        assertClose(expected, a, "tanh");
     }
 
     private static void assertClose(double[] expected, float[] actual, String what) {
