@@ -229,8 +229,4 @@ abstract class FusedLayer<A> implements RecurrentLayer<A> {
         }
         return out;
     }
-
-    static double sigmoid(double x) {
-        return 1.0 / (1.0 + Math.exp(-x));
-    }
 }

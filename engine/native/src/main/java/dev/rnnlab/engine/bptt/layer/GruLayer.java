@@ -68,24 +68,8 @@ public final class GruLayer<A> extends FusedLayer<A> {
 
     @Override
     protected void stepForward(int t) {
-        int h3 = 3 * hidden;
-        for (int b = 0; b < batch; b++) {
-            int gx = (t * batch + b) * h3;
-            int gh = b * h3;
-            int prev = (t * batch + b) * hidden;
-            int cur = ((t + 1) * batch + b) * hidden;
-            int hn = (t * batch + b) * hidden;
-            for (int j = 0; j < hidden; j++) {
-                double r = FusedLayer.sigmoid(k.get(xGates, gx + j) + k.get(hGates, gh + j));
-                double z = FusedLayer.sigmoid(k.get(xGates, gx + hidden + j) + k.get(hGates, gh + hidden + j));
-                k.set(hiddenN, hn + j, k.get(hGates, gh + 2 * hidden + j));
-                double n = Math.tanh(k.get(xGates, gx + 2 * hidden + j) + r * k.get(hiddenN, hn + j));
-                k.set(activations, gx + j, r);
-                k.set(activations, gx + hidden + j, z);
-                k.set(activations, gx + 2 * hidden + j, n);
-                k.set(states, cur + j, (1 - z) * n + z * k.get(states, prev + j));
-            }
-        }
+        k.gruForward(batch, hidden, xGates, t * batch * 3 * hidden, hGates, activations, hiddenN,
+                t * batch * hidden, states, t * batch * hidden, (t + 1) * batch * hidden);
     }
 
     @Override

@@ -225,6 +225,17 @@ public final class F32Kernels implements Kernels<float[]> {
         }
     }
 
+    @Override
+    public void gruForward(int rows, int hidden, float[] xGates, int gOff, float[] hGates, float[] gates,
+                           float[] hiddenN, int hnOff, float[] states, int prevOff, int curOff) {
+        if (vector == null) {
+            Kernels.super.gruForward(rows, hidden, xGates, gOff, hGates, gates, hiddenN, hnOff, states, prevOff,
+                    curOff);
+        } else {
+            vector.gruForward(rows, hidden, xGates, gOff, hGates, gates, hiddenN, hnOff, states, prevOff, curOff);
+        }
+    }
+
     /** Whether the pointwise kernels run on the Vector API. */
     boolean vectorised() {
         return vector != null;
@@ -233,6 +244,9 @@ public final class F32Kernels implements Kernels<float[]> {
     /** Float32 pointwise kernels on the Vector API, implemented by {@link VectorPointwise}. */
     interface Pointwise {
         void tanhInPlace(float[] a, int off, int length);
+
+        void gruForward(int rows, int hidden, float[] xGates, int gOff, float[] hGates, float[] gates,
+                        float[] hiddenN, int hnOff, float[] states, int prevOff, int curOff);
 
         void lstmForward(int rows, int hidden, float[] xGates, int gOff, float[] hGates, float[] gates, float[] cells,
                      int cPrevOff, int cOff, float[] tanhCells, int tcOff, float[] states);

@@ -99,6 +99,35 @@ public interface Kernels<A> {
         }
     }
 
+    /**
+     * The pointwise part of one GRU step for {@code rows} batch rows: gates r, z from
+     * {@code xGates[gOff + r*3H ..] + hGates[r*3H ..]}, {@code hn = W_hn h + b_hn} (the third block of
+     * {@code hGates}) kept in {@code hiddenN} at {@code hnOff}, {@code n = tanh(x_n + r hn)} and
+     * {@code h_t = (1 - z) n + z h_{t-1}} into {@code states} at {@code curOff} from {@code prevOff}; the
+     * activated r, z, n go to {@code gates} at the place of {@code xGates}.
+     */
+    default void gruForward(int rows, int hidden, A xGates, int gOff, A hGates, A gates, A hiddenN, int hnOff,
+                            A states, int prevOff, int curOff) {
+        int h3 = 3 * hidden;
+        for (int b = 0; b < rows; b++) {
+            int gx = gOff + b * h3;
+            int gh = b * h3;
+            int prev = prevOff + b * hidden;
+            int cur = curOff + b * hidden;
+            int hn = hnOff + b * hidden;
+            for (int j = 0; j < hidden; j++) {
+                double r = sigmoid(get(xGates, gx + j) + get(hGates, gh + j));
+                double z = sigmoid(get(xGates, gx + hidden + j) + get(hGates, gh + hidden + j));
+                set(hiddenN, hn + j, get(hGates, gh + 2 * hidden + j));
+                double n = Math.tanh(get(xGates, gx + 2 * hidden + j) + r * get(hiddenN, hn + j));
+                set(gates, gx + j, r);
+                set(gates, gx + hidden + j, z);
+                set(gates, gx + 2 * hidden + j, n);
+                set(states, cur + j, (1 - z) * n + z * get(states, prev + j));
+            }
+        }
+    }
+
     static double sigmoid(double x) {
         return 1.0 / (1.0 + Math.exp(-x));
     }

@@ -1,15 +1,19 @@
 package dev.rnnlab.engine.bptt.math;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Float32 pointwise kernels on the Vector API: tanh, and the LSTM step ({@link Kernels#lstmForward}).
- * Sigmoid and tanh are lane-wise {@code EXP} and {@code TANH}, which HotSpot compiles to vector math
- * routines (about 16x the scalar {@code Math.exp} here). Loaded reflectively, like {@link VectorGemm}, only when the module is present.
- * Results may differ from the scalar path in the last float bit; they do not depend on anything but the
- * inputs, so runs stay bit-identical.
+ * Float32 pointwise kernels on the Vector API: tanh, and the LSTM and GRU steps ({@link Kernels#lstmForward},
+ * {@link Kernels#gruForward}). Loaded reflectively, like {@link VectorGemm}, only when the module is present.
+ *
+ * <p>exp and tanh are computed here from adds, multiplies, divides and bit operations (Cody-Waite range
+ * reduction and the Cephes {@code expf}/{@code tanhf} polynomials, within a few float ulps), not with the
+ * Vector API's lane-wise {@code EXP}/{@code TANH}: those run as vector math stubs once C2 compiles the loop
+ * but as per-lane {@code Math} calls before, so the same run gave different bits depending on JIT timing.
+ * IEEE arithmetic gives the same bits in the interpreter and in compiled code, so runs stay bit-identical.
  */
 final class VectorPointwise implements F32Kernels.Pointwise {
 
@@ -20,7 +24,7 @@ final class VectorPointwise implements F32Kernels.Pointwise {
     public void tanhInPlace(float[] a, int off, int length) {
         int i = 0;
         for (int bound = S.loopBound(length); i < bound; i += S.length()) {
-            FloatVector.fromArray(S, a, off + i).lanewise(VectorOperators.TANH).intoArray(a, off + i);
+            tanh(FloatVector.fromArray(S, a, off + i)).intoArray(a, off + i);
         }
         for (; i < length; i++) {
             a[off + i] = (float) Math.tanh(a[off + i]);
@@ -42,8 +46,7 @@ final class VectorPointwise implements F32Kernels.Pointwise {
             for (; j < bound; j += S.length()) {
                 FloatVector i = sigmoid(preActivation(xGates, gx + j, hGates, gh + j));
                 FloatVector f = sigmoid(preActivation(xGates, gx + hidden + j, hGates, gh + hidden + j));
-                FloatVector g = preActivation(xGates, gx + 2 * hidden + j, hGates, gh + 2 * hidden + j)
-                        .lanewise(VectorOperators.TANH);
+                FloatVector g = tanh(preActivation(xGates, gx + 2 * hidden + j, hGates, gh + 2 * hidden + j));
                 FloatVector o = sigmoid(preActivation(xGates, gx + 3 * hidden + j, hGates, gh + 3 * hidden + j));
                 i.intoArray(gates, gx + j);
                 f.intoArray(gates, gx + hidden + j);
@@ -51,7 +54,7 @@ final class VectorPointwise implements F32Kernels.Pointwise {
                 o.intoArray(gates, gx + 3 * hidden + j);
                 FloatVector c = f.mul(FloatVector.fromArray(S, cells, cPrev + j)).add(i.mul(g));
                 c.intoArray(cells, cur + j);
-                FloatVector tanhC = c.lanewise(VectorOperators.TANH);
+                FloatVector tanhC = tanh(c);
                 tanhC.intoArray(tanhCells, tc + j);
                 o.mul(tanhC).intoArray(states, cur + j);
             }
@@ -73,12 +76,86 @@ final class VectorPointwise implements F32Kernels.Pointwise {
         }
     }
 
+    @Override
+    public void gruForward(int rows, int hidden, float[] xGates, int gOff, float[] hGates, float[] gates,
+                           float[] hiddenN, int hnOff, float[] states, int prevOff, int curOff) {
+        int h3 = 3 * hidden;
+        int bound = S.loopBound(hidden);
+        for (int b = 0; b < rows; b++) {
+            int gx = gOff + b * h3;
+            int gh = b * h3;
+            int prev = prevOff + b * hidden;
+            int cur = curOff + b * hidden;
+            int hn = hnOff + b * hidden;
+            int j = 0;
+            for (; j < bound; j += S.length()) {
+                FloatVector r = sigmoid(preActivation(xGates, gx + j, hGates, gh + j));
+                FloatVector z = sigmoid(preActivation(xGates, gx + hidden + j, hGates, gh + hidden + j));
+                FloatVector hnv = FloatVector.fromArray(S, hGates, gh + 2 * hidden + j);
+                hnv.intoArray(hiddenN, hn + j);
+                FloatVector n = tanh(FloatVector.fromArray(S, xGates, gx + 2 * hidden + j).add(r.mul(hnv)));
+                r.intoArray(gates, gx + j);
+                z.intoArray(gates, gx + hidden + j);
+                n.intoArray(gates, gx + 2 * hidden + j);
+                ONE.sub(z).mul(n).add(z.mul(FloatVector.fromArray(S, states, prev + j))).intoArray(states, cur + j);
+            }
+            for (; j < hidden; j++) {
+                float r = sigmoid(xGates[gx + j] + hGates[gh + j]);
+                float z = sigmoid(xGates[gx + hidden + j] + hGates[gh + hidden + j]);
+                float hnj = hGates[gh + 2 * hidden + j];
+                hiddenN[hn + j] = hnj;
+                float n = (float) Math.tanh(xGates[gx + 2 * hidden + j] + r * hnj);
+                gates[gx + j] = r;
+                gates[gx + hidden + j] = z;
+                gates[gx + 2 * hidden + j] = n;
+                states[cur + j] = (1 - z) * n + z * states[prev + j];
+            }
+        }
+    }
+
     private static FloatVector preActivation(float[] x, int xOff, float[] h, int hOff) {
         return FloatVector.fromArray(S, x, xOff).add(FloatVector.fromArray(S, h, hOff));
     }
 
     private static FloatVector sigmoid(FloatVector x) {
-        return ONE.div(x.neg().lanewise(VectorOperators.EXP).add(ONE));
+        return ONE.div(exp(x.neg()).add(ONE));
+    }
+
+    private static final float LOG2E = 1.44269504088896341f;
+    private static final float LN2_HI = 0.693359375f;
+    private static final float LN2_LO = -2.12194440e-4f;
+    /** 1.5 * 2^23: adding it rounds to an integer, which then sits in the low mantissa bits. */
+    private static final float ROUND = 12582912f;
+    private static final int ROUND_BITS = 0x4B400000;
+
+    /** e^x for x in [-87.3, 88.3] (clamped outside), Cephes {@code expf}: about 1 ulp. */
+    static FloatVector exp(FloatVector x) {
+        x = x.max(-87.3f).min(88.3f);
+        FloatVector t = x.mul(LOG2E).add(ROUND);
+        FloatVector n = t.sub(ROUND);
+        FloatVector r = x.sub(n.mul(LN2_HI)).sub(n.mul(LN2_LO));
+        FloatVector p = r.mul(1.9875691500e-4f).add(1.3981999507e-3f);
+        p = p.mul(r).add(8.3334519073e-3f);
+        p = p.mul(r).add(4.1665795894e-2f);
+        p = p.mul(r).add(1.6666665459e-1f);
+        p = p.mul(r).add(5.0000001201e-1f);
+        FloatVector y = p.mul(r.mul(r)).add(r).add(1f);
+        IntVector bits = t.reinterpretAsInts().sub(ROUND_BITS).add(127).lanewise(VectorOperators.LSHL, 23);
+        return y.mul(bits.reinterpretAsFloats());
+    }
+
+    /** tanh, Cephes {@code tanhf}: an odd polynomial below |x| = 0.625, else 1 - 2 / (e^(2|x|) + 1). */
+    static FloatVector tanh(FloatVector x) {
+        FloatVector ax = x.abs();
+        FloatVector big = ONE.sub(FloatVector.broadcast(S, 2f).div(exp(ax.add(ax)).add(ONE)));
+        big = big.lanewise(VectorOperators.NEG, x.compare(VectorOperators.LT, 0f));
+        FloatVector z = x.mul(x);
+        FloatVector p = z.mul(-5.70498872745e-3f).add(2.06390887954e-2f);
+        p = p.mul(z).add(-5.37397155531e-2f);
+        p = p.mul(z).add(1.33314422036e-1f);
+        p = p.mul(z).add(-3.33332819422e-1f);
+        FloatVector small = p.mul(z).mul(x).add(x);
+        return big.blend(small, ax.compare(VectorOperators.LT, 0.625f));
     }
 
     private static float sigmoid(float x) {

@@ -4,11 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The vectorised float32 kernels against the float64 scalar ones on the same inputs. LSTM step: hidden
+ * The vectorised float32 kernels against the float64 scalar ones on the same inputs. LSTM and GRU steps: hidden
  * sizes below, at and past a vector (the scalar tail), offsets into longer buffers, and pre-activations out
  * to +-40 where sigmoid and tanh saturate. Tanh: lengths around a vector, saturating inputs.
  */
@@ -60,6 +61,46 @@ class VectorPointwiseTest {
     }
 
     @ParameterizedTest
+    @ValueSource(ints = {1, 5, 16, 37, 128})
+    void vectorGruStepMatchesTheFloat64Step(int hidden) {
+        F32Kernels f32 = new F32Kernels();
+        assertTrue(f32.vectorised(), "run with --add-modules jdk.incubator.vector");
+        SplittableRandom rng = new SplittableRandom(100 + hidden);
+        int rows = 3;
+        int gOff = 3 * hidden * rows;      // step 1 of a [2, rows, 3H] buffer
+        int prevOff = hidden * rows;       // h_{t-1} in slot 1, h_t in slot 2
+        int curOff = 2 * hidden * rows;
+        int hnOff = hidden * rows;
+        float[] xGates = new float[2 * rows * 3 * hidden];
+        float[] hGates = new float[rows * 3 * hidden];
+        float[] states = new float[3 * rows * hidden];
+        for (int i = 0; i < xGates.length; i++) {
+            xGates[i] = (float) (rng.nextInt(10) == 0 ? rng.nextDouble(-40, 40) : rng.nextDouble(-3, 3));
+        }
+        for (int i = 0; i < hGates.length; i++) {
+            hGates[i] = (float) rng.nextDouble(-2, 2);
+        }
+        for (int i = 0; i < states.length; i++) {
+            states[i] = (float) rng.nextDouble(-1, 1);
+        }
+        float[] gates = new float[xGates.length];
+        float[] hiddenN = new float[2 * rows * hidden];
+        float[] states32 = states.clone();
+        f32.gruForward(rows, hidden, xGates, gOff, hGates, gates, hiddenN, hnOff, states32, prevOff, curOff);
+
+        F64Kernels f64 = new F64Kernels();
+        double[] gates64 = new double[xGates.length];
+        double[] hiddenN64 = new double[hiddenN.length];
+        double[] states64 = f64.fromFloats(states);
+        f64.gruForward(rows, hidden, f64.fromFloats(xGates), gOff, f64.fromFloats(hGates), gates64, hiddenN64, hnOff,
+                states64, prevOff, curOff);
+
+        assertClose(gates64, gates, "gates");
+        assertClose(hiddenN64, hiddenN, "hn");
+        assertClose(states64, states32, "h");
+    }
+
+    @ParameterizedTest
     @ValueSource(ints = {1, 15, 16, 100})
     void vectorTanhMatchesMathTanh(int length) {
         F32Kernels f32 = new F32Kernels();
@@ -76,6 +117,24 @@ class VectorPointwiseTest {
             expected[i] = i >= 2 && i < 2 + length ? Math.tanh(before[i]) : before[i];
         }
         assertClose(expected, a, "tanh");
+    }
+
+    @Test
+    void vectorExpIsWithinFourUlpsOfMathExp() {
+        assertTrue(new F32Kernels().vectorised(), "run with --add-modules jdk.incubator.vector");
+        jdk.incubator.vector.VectorSpecies<Float> s = jdk.incubator.vector.FloatVector.SPECIES_PREFERRED;
+        float[] x = new float[s.length()];
+        float[] y = new float[s.length()];
+        for (float start = -87f; start + 0.37f * s.length() < 88.3f; start += 0.37f * s.length()) {
+            for (int i = 0; i < x.length; i++) {
+                x[i] = start + 0.37f * i;
+            }
+            VectorPointwise.exp(jdk.incubator.vector.FloatVector.fromArray(s, x, 0)).intoArray(y, 0);
+            for (int i = 0; i < x.length; i++) {
+                double expected = Math.exp(x[i]);
+                assertEquals(expected, y[i], 4 * Math.ulp((float) expected), "exp(" + x[i] + ")");
+            }
+        }
     }
 
     private static void assertClose(double[] expected, float[] actual, String what) {
