@@ -88,27 +88,8 @@ public final class LstmLayer<A> extends FusedLayer<A> {
 
     @Override
     protected void stepBackward(int t, A dh, A dPrevDirect) {
-        int h4 = 4 * hidden;
-        for (int b = 0; b < batch; b++) {
-            int ga = (t * batch + b) * h4;
-            int cPrev = (t * batch + b) * hidden;
-            int tc = (t * batch + b) * hidden;
-            int bj = b * hidden;
-            for (int j = 0; j < hidden; j++) {
-                double i = k.get(activations, ga + j);
-                double f = k.get(activations, ga + hidden + j);
-                double g = k.get(activations, ga + 2 * hidden + j);
-                double o = k.get(activations, ga + 3 * hidden + j);
-                double tanhC = k.get(tanhCells, tc + j);
-                double dhj = k.get(dh, bj + j);
-                double dc = k.get(dCell, bj + j) + dhj * o * (1 - tanhC * tanhC);
-                k.set(dGx, ga + j, dc * g * i * (1 - i));
-                k.set(dGx, ga + hidden + j, dc * k.get(cells, cPrev + j) * f * (1 - f));
-                k.set(dGx, ga + 2 * hidden + j, dc * i * (1 - g * g));
-                k.set(dGx, ga + 3 * hidden + j, dhj * tanhC * o * (1 - o));
-                k.set(dCell, bj + j, dc * f);
-            }
-        }
+        k.lstmBackward(batch, hidden, activations, t * batch * 4 * hidden, tanhCells, t * batch * hidden, cells,
+                t * batch * hidden, dh, dCell, dGx);
         k.fill(dPrevDirect, 0.0);
     }
 }

@@ -226,6 +226,17 @@ public final class F32Kernels implements Kernels<float[]> {
     }
 
     @Override
+    public void lstmBackward(int rows, int hidden, float[] gates, int gOff, float[] tanhCells, int tcOff,
+                             float[] cells, int cPrevOff, float[] dh, float[] dCell, float[] dGates) {
+        if (vector == null) {
+            Kernels.super.lstmBackward(rows, hidden, gates, gOff, tanhCells, tcOff, cells, cPrevOff, dh, dCell,
+                    dGates);
+        } else {
+            vector.lstmBackward(rows, hidden, gates, gOff, tanhCells, tcOff, cells, cPrevOff, dh, dCell, dGates);
+        }
+    }
+
+    @Override
     public void gruForward(int rows, int hidden, float[] xGates, int gOff, float[] hGates, float[] gates,
                            float[] hiddenN, int hnOff, float[] states, int prevOff, int curOff) {
         if (vector == null) {
@@ -244,6 +255,9 @@ public final class F32Kernels implements Kernels<float[]> {
     /** Float32 pointwise kernels on the Vector API, implemented by {@link VectorPointwise}. */
     interface Pointwise {
         void tanhInPlace(float[] a, int off, int length);
+
+        void lstmBackward(int rows, int hidden, float[] gates, int gOff, float[] tanhCells, int tcOff,
+                          float[] cells, int cPrevOff, float[] dh, float[] dCell, float[] dGates);
 
         void gruForward(int rows, int hidden, float[] xGates, int gOff, float[] hGates, float[] gates,
                         float[] hiddenN, int hnOff, float[] states, int prevOff, int curOff);

@@ -100,6 +100,38 @@ public interface Kernels<A> {
     }
 
     /**
+     * The backward pass through one LSTM step's pointwise part, for {@code rows} batch rows: from the
+     * activated {@code gates} ([rows, 4H] at {@code gOff}), {@code tanhCells} at {@code tcOff}, {@code c_{t-1}}
+     * in {@code cells} at {@code cPrevOff}, and {@code dh} = dL/dh_t ([rows, H] from 0), writes dL/d(gate
+     * pre-activations) to {@code dGates} at {@code gOff} and replaces {@code dCell} (dL/dc_t carried in,
+     * [rows, H]) with dL/dc_{t-1}.
+     */
+    default void lstmBackward(int rows, int hidden, A gates, int gOff, A tanhCells, int tcOff, A cells,
+                              int cPrevOff, A dh, A dCell, A dGates) {
+        int h4 = 4 * hidden;
+        for (int b = 0; b < rows; b++) {
+            int ga = gOff + b * h4;
+            int cPrev = cPrevOff + b * hidden;
+            int tc = tcOff + b * hidden;
+            int bj = b * hidden;
+            for (int j = 0; j < hidden; j++) {
+                double i = get(gates, ga + j);
+                double f = get(gates, ga + hidden + j);
+                double g = get(gates, ga + 2 * hidden + j);
+                double o = get(gates, ga + 3 * hidden + j);
+                double tanhC = get(tanhCells, tc + j);
+                double dhj = get(dh, bj + j);
+                double dc = get(dCell, bj + j) + dhj * o * (1 - tanhC * tanhC);
+                set(dGates, ga + j, dc * g * i * (1 - i));
+                set(dGates, ga + hidden + j, dc * get(cells, cPrev + j) * f * (1 - f));
+                set(dGates, ga + 2 * hidden + j, dc * i * (1 - g * g));
+                set(dGates, ga + 3 * hidden + j, dhj * tanhC * o * (1 - o));
+                set(dCell, bj + j, dc * f);
+            }
+        }
+    }
+
+    /**
      * The pointwise part of one GRU step for {@code rows} batch rows: gates r, z from
      * {@code xGates[gOff + r*3H ..] + hGates[r*3H ..]}, {@code hn = W_hn h + b_hn} (the third block of
      * {@code hGates}) kept in {@code hiddenN} at {@code hnOff}, {@code n = tanh(x_n + r hn)} and

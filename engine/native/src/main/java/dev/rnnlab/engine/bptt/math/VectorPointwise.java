@@ -6,8 +6,9 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Float32 pointwise kernels on the Vector API: tanh, and the LSTM and GRU steps ({@link Kernels#lstmForward},
- * {@link Kernels#gruForward}). Loaded reflectively, like {@link VectorGemm}, only when the module is present.
+ * Float32 pointwise kernels on the Vector API: tanh, the LSTM step forward and backward
+ * ({@link Kernels#lstmForward}, {@link Kernels#lstmBackward}) and the GRU step ({@link Kernels#gruForward}).
+ * Loaded reflectively, like {@link VectorGemm}, only when the module is present.
  *
  * <p>exp and tanh are computed here from adds, multiplies, divides and bit operations (Cody-Waite range
  * reduction and the Cephes {@code expf}/{@code tanhf} polynomials, within a few float ulps), not with the
@@ -72,6 +73,50 @@ final class VectorPointwise implements F32Kernels.Pointwise {
                 float tanhC = (float) Math.tanh(c);
                 tanhCells[tc + j] = tanhC;
                 states[cur + j] = o * tanhC;
+            }
+        }
+    }
+
+    @Override
+    public void lstmBackward(int rows, int hidden, float[] gates, int gOff, float[] tanhCells, int tcOff,
+                             float[] cells, int cPrevOff, float[] dh, float[] dCell, float[] dGates) {
+        int h4 = 4 * hidden;
+        int bound = S.loopBound(hidden);
+        for (int b = 0; b < rows; b++) {
+            int ga = gOff + b * h4;
+            int cPrev = cPrevOff + b * hidden;
+            int tc = tcOff + b * hidden;
+            int bj = b * hidden;
+            int j = 0;
+            for (; j < bound; j += S.length()) {
+                FloatVector i = FloatVector.fromArray(S, gates, ga + j);
+                FloatVector f = FloatVector.fromArray(S, gates, ga + hidden + j);
+                FloatVector g = FloatVector.fromArray(S, gates, ga + 2 * hidden + j);
+                FloatVector o = FloatVector.fromArray(S, gates, ga + 3 * hidden + j);
+                FloatVector tanhC = FloatVector.fromArray(S, tanhCells, tc + j);
+                FloatVector dhj = FloatVector.fromArray(S, dh, bj + j);
+                FloatVector dc = FloatVector.fromArray(S, dCell, bj + j)
+                        .add(dhj.mul(o).mul(ONE.sub(tanhC.mul(tanhC))));
+                dc.mul(g).mul(i).mul(ONE.sub(i)).intoArray(dGates, ga + j);
+                dc.mul(FloatVector.fromArray(S, cells, cPrev + j)).mul(f).mul(ONE.sub(f))
+                        .intoArray(dGates, ga + hidden + j);
+                dc.mul(i).mul(ONE.sub(g.mul(g))).intoArray(dGates, ga + 2 * hidden + j);
+                dhj.mul(tanhC).mul(o).mul(ONE.sub(o)).intoArray(dGates, ga + 3 * hidden + j);
+                dc.mul(f).intoArray(dCell, bj + j);
+            }
+            for (; j < hidden; j++) {
+                float i = gates[ga + j];
+                float f = gates[ga + hidden + j];
+                float g = gates[ga + 2 * hidden + j];
+                float o = gates[ga + 3 * hidden + j];
+                float tanhC = tanhCells[tc + j];
+                float dhj = dh[bj + j];
+                float dc = dCell[bj + j] + dhj * o * (1 - tanhC * tanhC);
+                dGates[ga + j] = dc * g * i * (1 - i);
+                dGates[ga + hidden + j] = dc * cells[cPrev + j] * f * (1 - f);
+                dGates[ga + 2 * hidden + j] = dc * i * (1 - g * g);
+                dGates[ga + 3 * hidden + j] = dhj * tanhC * o * (1 - o);
+                dCell[bj + j] = dc * f;
             }
         }
     }

@@ -9,9 +9,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The vectorised float32 kernels against the float64 scalar ones on the same inputs. LSTM and GRU steps: hidden
- * sizes below, at and past a vector (the scalar tail), offsets into longer buffers, and pre-activations out
- * to +-40 where sigmoid and tanh saturate. Tanh: lengths around a vector, saturating inputs.
+ * The vectorised float32 kernels against the float64 scalar ones on the same inputs. LSTM step forward and
+ * backward, GRU step: hidden sizes below, at and past a vector (the scalar tail), offsets into longer
+ * buffers, and pre-activations out to +-40 where sigmoid and tanh saturate. Tanh: lengths around a vector,
+ * saturating inputs.
  */
 class VectorPointwiseTest {
 
@@ -58,6 +59,47 @@ class VectorPointwiseTest {
         assertClose(cells64, cells32, "cells");
         assertClose(tanhCells64, tanhCells, "tanh(c)");
         assertClose(states64, states, "h");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 5, 16, 37, 128})
+    void vectorLstmBackwardMatchesTheFloat64Backward(int hidden) {
+        F32Kernels f32 = new F32Kernels();
+        assertTrue(f32.vectorised(), "run with --add-modules jdk.incubator.vector");
+        SplittableRandom rng = new SplittableRandom(200 + hidden);
+        int rows = 3;
+        int gOff = 4 * hidden * rows;      // step 1 of [2, rows, 4H]
+        int tcOff = hidden * rows;
+        int cPrevOff = hidden * rows;
+        float[] gates = new float[2 * rows * 4 * hidden];
+        for (int n = 0; n < gates.length; n++) {
+            boolean tanhGate = (n / hidden) % 4 == 2;
+            gates[n] = (float) (tanhGate ? rng.nextDouble(-1, 1) : rng.nextDouble(0, 1));
+        }
+        float[] tanhCells = new float[2 * rows * hidden];
+        float[] cells = new float[2 * rows * hidden];
+        float[] dh = new float[rows * hidden];
+        float[] dCell = new float[rows * hidden];
+        for (int n = 0; n < tanhCells.length; n++) {
+            tanhCells[n] = (float) rng.nextDouble(-1, 1);
+            cells[n] = (float) rng.nextDouble(-3, 3);
+        }
+        for (int n = 0; n < dh.length; n++) {
+            dh[n] = (float) rng.nextDouble(-1, 1);
+            dCell[n] = (float) rng.nextDouble(-1, 1);
+        }
+        float[] dGates = new float[gates.length];
+        float[] dCell32 = dCell.clone();
+        f32.lstmBackward(rows, hidden, gates, gOff, tanhCells, tcOff, cells, cPrevOff, dh, dCell32, dGates);
+
+        F64Kernels f64 = new F64Kernels();
+        double[] dGates64 = new double[gates.length];
+        double[] dCell64 = f64.fromFloats(dCell);
+        f64.lstmBackward(rows, hidden, f64.fromFloats(gates), gOff, f64.fromFloats(tanhCells), tcOff,
+                f64.fromFloats(cells), cPrevOff, f64.fromFloats(dh), dCell64, dGates64);
+
+        assertClose(dGates64, dGates, "dGates");
+        assertClose(dCell64, dCell32, "dCell");
     }
 
     @ParameterizedTest
