@@ -74,28 +74,7 @@ public final class GruLayer<A> extends FusedLayer<A> {
 
     @Override
     protected void stepBackward(int t, A dh, A dPrevDirect) {
-        int h3 = 3 * hidden;
-        for (int b = 0; b < batch; b++) {
-            int ga = (t * batch + b) * h3;
-            int prev = (t * batch + b) * hidden;
-            int hn = (t * batch + b) * hidden;
-            int bj = b * hidden;
-            for (int j = 0; j < hidden; j++) {
-                double r = k.get(activations, ga + j);
-                double z = k.get(activations, ga + hidden + j);
-                double n = k.get(activations, ga + 2 * hidden + j);
-                double dhj = k.get(dh, bj + j);
-                double dpn = dhj * (1 - z) * (1 - n * n);
-                double dr = dpn * k.get(hiddenN, hn + j) * r * (1 - r);
-                double dz = dhj * (k.get(states, prev + j) - n) * z * (1 - z);
-                k.set(dGx, ga + j, dr);
-                k.set(dGx, ga + hidden + j, dz);
-                k.set(dGx, ga + 2 * hidden + j, dpn);
-                k.set(dGh, ga + j, dr);
-                k.set(dGh, ga + hidden + j, dz);
-                k.set(dGh, ga + 2 * hidden + j, dpn * r);
-                k.set(dPrevDirect, bj + j, dhj * z);
-            }
-        }
+        k.gruBackward(batch, hidden, activations, t * batch * 3 * hidden, hiddenN, t * batch * hidden, states,
+                t * batch * hidden, dh, dGx, dGh, dPrevDirect);
     }
 }

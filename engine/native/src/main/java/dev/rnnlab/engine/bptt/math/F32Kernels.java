@@ -237,6 +237,17 @@ public final class F32Kernels implements Kernels<float[]> {
     }
 
     @Override
+    public void gruBackward(int rows, int hidden, float[] gates, int gOff, float[] hiddenN, int hnOff,
+                            float[] states, int prevOff, float[] dh, float[] dGx, float[] dGh, float[] dPrevDirect) {
+        if (vector == null) {
+            Kernels.super.gruBackward(rows, hidden, gates, gOff, hiddenN, hnOff, states, prevOff, dh, dGx, dGh,
+                    dPrevDirect);
+        } else {
+            vector.gruBackward(rows, hidden, gates, gOff, hiddenN, hnOff, states, prevOff, dh, dGx, dGh, dPrevDirect);
+        }
+    }
+
+    @Override
     public void gruForward(int rows, int hidden, float[] xGates, int gOff, float[] hGates, float[] gates,
                            float[] hiddenN, int hnOff, float[] states, int prevOff, int curOff) {
         if (vector == null) {
@@ -258,6 +269,9 @@ public final class F32Kernels implements Kernels<float[]> {
 
         void lstmBackward(int rows, int hidden, float[] gates, int gOff, float[] tanhCells, int tcOff,
                           float[] cells, int cPrevOff, float[] dh, float[] dCell, float[] dGates);
+
+        void gruBackward(int rows, int hidden, float[] gates, int gOff, float[] hiddenN, int hnOff, float[] states,
+                         int prevOff, float[] dh, float[] dGx, float[] dGh, float[] dPrevDirect);
 
         void gruForward(int rows, int hidden, float[] xGates, int gOff, float[] hGates, float[] gates,
                         float[] hiddenN, int hnOff, float[] states, int prevOff, int curOff);

@@ -160,6 +160,41 @@ public interface Kernels<A> {
         }
     }
 
+    /**
+     * The backward pass through one GRU step's pointwise part, for {@code rows} batch rows: from the
+     * activated r, z, n in {@code gates} at {@code gOff}, {@code hn} in {@code hiddenN} at {@code hnOff},
+     * {@code h_{t-1}} in {@code states} at {@code prevOff} and {@code dh} = dL/dh_t ([rows, H] from 0), writes
+     * the input-side gate gradients {@code [dr, dz, dn]} to {@code dGx} and the hidden-side ones
+     * {@code [dr, dz, dn * r]} to {@code dGh}, both at {@code gOff}, and the direct part of dL/dh_{t-1},
+     * {@code dh * z}, to {@code dPrevDirect} ([rows, H] from 0).
+     */
+    default void gruBackward(int rows, int hidden, A gates, int gOff, A hiddenN, int hnOff, A states, int prevOff,
+                             A dh, A dGx, A dGh, A dPrevDirect) {
+        int h3 = 3 * hidden;
+        for (int b = 0; b < rows; b++) {
+            int ga = gOff + b * h3;
+            int prev = prevOff + b * hidden;
+            int hn = hnOff + b * hidden;
+            int bj = b * hidden;
+            for (int j = 0; j < hidden; j++) {
+                double r = get(gates, ga + j);
+                double z = get(gates, ga + hidden + j);
+                double n = get(gates, ga + 2 * hidden + j);
+                double dhj = get(dh, bj + j);
+                double dpn = dhj * (1 - z) * (1 - n * n);
+                double dr = dpn * get(hiddenN, hn + j) * r * (1 - r);
+                double dz = dhj * (get(states, prev + j) - n) * z * (1 - z);
+                set(dGx, ga + j, dr);
+                set(dGx, ga + hidden + j, dz);
+                set(dGx, ga + 2 * hidden + j, dpn);
+                set(dGh, ga + j, dr);
+                set(dGh, ga + hidden + j, dz);
+                set(dGh, ga + 2 * hidden + j, dpn * r);
+                set(dPrevDirect, bj + j, dhj * z);
+            }
+        }
+    }
+
     static double sigmoid(double x) {
         return 1.0 / (1.0 + Math.exp(-x));
     }

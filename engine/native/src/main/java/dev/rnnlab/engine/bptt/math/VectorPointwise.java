@@ -6,8 +6,9 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Float32 pointwise kernels on the Vector API: tanh, the LSTM step forward and backward
- * ({@link Kernels#lstmForward}, {@link Kernels#lstmBackward}) and the GRU step ({@link Kernels#gruForward}).
+ * Float32 pointwise kernels on the Vector API: tanh, and the LSTM and GRU steps forward and backward
+ * ({@link Kernels#lstmForward}, {@link Kernels#lstmBackward}, {@link Kernels#gruForward},
+ * {@link Kernels#gruBackward}).
  * Loaded reflectively, like {@link VectorGemm}, only when the module is present.
  *
  * <p>exp and tanh are computed here from adds, multiplies, divides and bit operations (Cody-Waite range
@@ -117,6 +118,52 @@ final class VectorPointwise implements F32Kernels.Pointwise {
                 dGates[ga + 2 * hidden + j] = dc * i * (1 - g * g);
                 dGates[ga + 3 * hidden + j] = dhj * tanhC * o * (1 - o);
                 dCell[bj + j] = dc * f;
+            }
+        }
+    }
+
+    @Override
+    public void gruBackward(int rows, int hidden, float[] gates, int gOff, float[] hiddenN, int hnOff,
+                            float[] states, int prevOff, float[] dh, float[] dGx, float[] dGh, float[] dPrevDirect) {
+        int h3 = 3 * hidden;
+        int bound = S.loopBound(hidden);
+        for (int b = 0; b < rows; b++) {
+            int ga = gOff + b * h3;
+            int prev = prevOff + b * hidden;
+            int hn = hnOff + b * hidden;
+            int bj = b * hidden;
+            int j = 0;
+            for (; j < bound; j += S.length()) {
+                FloatVector r = FloatVector.fromArray(S, gates, ga + j);
+                FloatVector z = FloatVector.fromArray(S, gates, ga + hidden + j);
+                FloatVector n = FloatVector.fromArray(S, gates, ga + 2 * hidden + j);
+                FloatVector dhj = FloatVector.fromArray(S, dh, bj + j);
+                FloatVector dpn = dhj.mul(ONE.sub(z)).mul(ONE.sub(n.mul(n)));
+                FloatVector dr = dpn.mul(FloatVector.fromArray(S, hiddenN, hn + j)).mul(r).mul(ONE.sub(r));
+                FloatVector dz = dhj.mul(FloatVector.fromArray(S, states, prev + j).sub(n)).mul(z).mul(ONE.sub(z));
+                dr.intoArray(dGx, ga + j);
+                dz.intoArray(dGx, ga + hidden + j);
+                dpn.intoArray(dGx, ga + 2 * hidden + j);
+                dr.intoArray(dGh, ga + j);
+                dz.intoArray(dGh, ga + hidden + j);
+                dpn.mul(r).intoArray(dGh, ga + 2 * hidden + j);
+                dhj.mul(z).intoArray(dPrevDirect, bj + j);
+            }
+            for (; j < hidden; j++) {
+                float r = gates[ga + j];
+                float z = gates[ga + hidden + j];
+                float n = gates[ga + 2 * hidden + j];
+                float dhj = dh[bj + j];
+                float dpn = dhj * (1 - z) * (1 - n * n);
+                float dr = dpn * hiddenN[hn + j] * r * (1 - r);
+                float dz = dhj * (states[prev + j] - n) * z * (1 - z);
+                dGx[ga + j] = dr;
+                dGx[ga + hidden + j] = dz;
+                dGx[ga + 2 * hidden + j] = dpn;
+                dGh[ga + j] = dr;
+                dGh[ga + hidden + j] = dz;
+                dGh[ga + 2 * hidden + j] = dpn * r;
+                dPrevDirect[bj + j] = dhj * z;
             }
         }
     }

@@ -9,8 +9,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The vectorised float32 kernels against the float64 scalar ones on the same inputs. LSTM step forward and
- * backward, GRU step: hidden sizes below, at and past a vector (the scalar tail), offsets into longer
+ * The vectorised float32 kernels against the float64 scalar ones on the same inputs. LSTM and GRU steps
+ * forward and backward: hidden sizes below, at and past a vector (the scalar tail), offsets into longer
  * buffers, and pre-activations out to +-40 where sigmoid and tanh saturate. Tanh: lengths around a vector,
  * saturating inputs.
  */
@@ -140,6 +140,48 @@ class VectorPointwiseTest {
         assertClose(gates64, gates, "gates");
         assertClose(hiddenN64, hiddenN, "hn");
         assertClose(states64, states32, "h");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 5, 16, 37, 128})
+    void vectorGruBackwardMatchesTheFloat64Backward(int hidden) {
+        F32Kernels f32 = new F32Kernels();
+        assertTrue(f32.vectorised(), "run with --add-modules jdk.incubator.vector");
+        SplittableRandom rng = new SplittableRandom(300 + hidden);
+        int rows = 3;
+        int gOff = 3 * hidden * rows;      // step 1 of [2, rows, 3H]
+        int hnOff = hidden * rows;
+        int prevOff = hidden * rows;
+        float[] gates = new float[2 * rows * 3 * hidden];
+        for (int n = 0; n < gates.length; n++) {
+            boolean tanhGate = (n / hidden) % 3 == 2;
+            gates[n] = (float) (tanhGate ? rng.nextDouble(-1, 1) : rng.nextDouble(0, 1));
+        }
+        float[] hiddenN = new float[2 * rows * hidden];
+        float[] states = new float[2 * rows * hidden];
+        float[] dh = new float[rows * hidden];
+        for (int n = 0; n < hiddenN.length; n++) {
+            hiddenN[n] = (float) rng.nextDouble(-2, 2);
+            states[n] = (float) rng.nextDouble(-1, 1);
+        }
+        for (int n = 0; n < dh.length; n++) {
+            dh[n] = (float) rng.nextDouble(-1, 1);
+        }
+        float[] dGx = new float[gates.length];
+        float[] dGh = new float[gates.length];
+        float[] dPrev = new float[dh.length];
+        f32.gruBackward(rows, hidden, gates, gOff, hiddenN, hnOff, states, prevOff, dh, dGx, dGh, dPrev);
+
+        F64Kernels f64 = new F64Kernels();
+        double[] dGx64 = new double[gates.length];
+        double[] dGh64 = new double[gates.length];
+        double[] dPrev64 = new double[dh.length];
+        f64.gruBackward(rows, hidden, f64.fromFloats(gates), gOff, f64.fromFloats(hiddenN), hnOff,
+                f64.fromFloats(states), prevOff, f64.fromFloats(dh), dGx64, dGh64, dPrev64);
+
+        assertClose(dGx64, dGx, "dGx");
+        assertClose(dGh64, dGh, "dGh");
+        assertClose(dPrev64, dPrev, "dPrevDirect");
     }
 
     @ParameterizedTest
