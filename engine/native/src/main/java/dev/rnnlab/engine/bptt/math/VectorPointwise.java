@@ -35,7 +35,7 @@ final class VectorPointwise implements F32Kernels.Pointwise {
 
     @Override
     public void lstmForward(int rows, int hidden, float[] xGates, int gOff, float[] hGates, float[] gates,
-                        float[] cells, int cPrevOff, int cOff, float[] tanhCells, int tcOff, float[] states) {
+                            float[] cells, int cPrevOff, int cOff, float[] tanhCells, int tcOff, float[] states) {
         int h4 = 4 * hidden;
         int bound = S.loopBound(hidden);
         for (int r = 0; r < rows; r++) {
@@ -123,6 +123,43 @@ final class VectorPointwise implements F32Kernels.Pointwise {
     }
 
     @Override
+    public void gruForward(int rows, int hidden, float[] xGates, int gOff, float[] hGates, float[] gates,
+                           float[] hiddenN, int hnOff, float[] states, int prevOff, int curOff) {
+        int h3 = 3 * hidden;
+        int bound = S.loopBound(hidden);
+        for (int b = 0; b < rows; b++) {
+            int gx = gOff + b * h3;
+            int gh = b * h3;
+            int prev = prevOff + b * hidden;
+            int cur = curOff + b * hidden;
+            int hn = hnOff + b * hidden;
+            int j = 0;
+            for (; j < bound; j += S.length()) {
+                FloatVector r = sigmoid(preActivation(xGates, gx + j, hGates, gh + j));
+                FloatVector z = sigmoid(preActivation(xGates, gx + hidden + j, hGates, gh + hidden + j));
+                FloatVector hnv = FloatVector.fromArray(S, hGates, gh + 2 * hidden + j);
+                hnv.intoArray(hiddenN, hn + j);
+                FloatVector n = tanh(FloatVector.fromArray(S, xGates, gx + 2 * hidden + j).add(r.mul(hnv)));
+                r.intoArray(gates, gx + j);
+                z.intoArray(gates, gx + hidden + j);
+                n.intoArray(gates, gx + 2 * hidden + j);
+                ONE.sub(z).mul(n).add(z.mul(FloatVector.fromArray(S, states, prev + j))).intoArray(states, cur + j);
+            }
+            for (; j < hidden; j++) {
+                float r = sigmoid(xGates[gx + j] + hGates[gh + j]);
+                float z = sigmoid(xGates[gx + hidden + j] + hGates[gh + hidden + j]);
+                float hnj = hGates[gh + 2 * hidden + j];
+                hiddenN[hn + j] = hnj;
+                float n = (float) Math.tanh(xGates[gx + 2 * hidden + j] + r * hnj);
+                gates[gx + j] = r;
+                gates[gx + hidden + j] = z;
+                gates[gx + 2 * hidden + j] = n;
+                states[cur + j] = (1 - z) * n + z * states[prev + j];
+            }
+        }
+    }
+
+    @Override
     public void gruBackward(int rows, int hidden, float[] gates, int gOff, float[] hiddenN, int hnOff,
                             float[] states, int prevOff, float[] dh, float[] dGx, float[] dGh, float[] dPrevDirect) {
         int h3 = 3 * hidden;
@@ -164,43 +201,6 @@ final class VectorPointwise implements F32Kernels.Pointwise {
                 dGh[ga + hidden + j] = dz;
                 dGh[ga + 2 * hidden + j] = dpn * r;
                 dPrevDirect[bj + j] = dhj * z;
-            }
-        }
-    }
-
-    @Override
-    public void gruForward(int rows, int hidden, float[] xGates, int gOff, float[] hGates, float[] gates,
-                           float[] hiddenN, int hnOff, float[] states, int prevOff, int curOff) {
-        int h3 = 3 * hidden;
-        int bound = S.loopBound(hidden);
-        for (int b = 0; b < rows; b++) {
-            int gx = gOff + b * h3;
-            int gh = b * h3;
-            int prev = prevOff + b * hidden;
-            int cur = curOff + b * hidden;
-            int hn = hnOff + b * hidden;
-            int j = 0;
-            for (; j < bound; j += S.length()) {
-                FloatVector r = sigmoid(preActivation(xGates, gx + j, hGates, gh + j));
-                FloatVector z = sigmoid(preActivation(xGates, gx + hidden + j, hGates, gh + hidden + j));
-                FloatVector hnv = FloatVector.fromArray(S, hGates, gh + 2 * hidden + j);
-                hnv.intoArray(hiddenN, hn + j);
-                FloatVector n = tanh(FloatVector.fromArray(S, xGates, gx + 2 * hidden + j).add(r.mul(hnv)));
-                r.intoArray(gates, gx + j);
-                z.intoArray(gates, gx + hidden + j);
-                n.intoArray(gates, gx + 2 * hidden + j);
-                ONE.sub(z).mul(n).add(z.mul(FloatVector.fromArray(S, states, prev + j))).intoArray(states, cur + j);
-            }
-            for (; j < hidden; j++) {
-                float r = sigmoid(xGates[gx + j] + hGates[gh + j]);
-                float z = sigmoid(xGates[gx + hidden + j] + hGates[gh + hidden + j]);
-                float hnj = hGates[gh + 2 * hidden + j];
-                hiddenN[hn + j] = hnj;
-                float n = (float) Math.tanh(xGates[gx + 2 * hidden + j] + r * hnj);
-                gates[gx + j] = r;
-                gates[gx + hidden + j] = z;
-                gates[gx + 2 * hidden + j] = n;
-                states[cur + j] = (1 - z) * n + z * states[prev + j];
             }
         }
     }
