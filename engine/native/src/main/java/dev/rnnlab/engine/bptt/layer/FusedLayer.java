@@ -32,8 +32,11 @@ abstract class FusedLayer<A> implements RecurrentLayer<A> {
     protected A states;
     protected A dGx;
     protected A dGh;
-    /** {@code W_hh^T}, {@code [H, G*H]}: transposed once per forward pass, used at every step. */
-    private A weightHhT;
+    /**
+     * {@code W_hh} prepared for the per-step GEMMs ({@link Kernels#prepareRight}): as {@code W_hh^T}
+     * ({@code [H, G*H]}) once per forward pass, then as {@code W_hh} once per backward pass.
+     */
+    private A recurrentWeight;
     protected int seqLen;
     protected int batch;
     private A dRecurrent;
@@ -108,9 +111,9 @@ abstract class FusedLayer<A> implements RecurrentLayer<A> {
             k.copy(h0, 0, states, 0, batch * hidden);
         }
         resetCell(c0);
-        k.transpose(weightHh.value(), 0, gh, hidden, weightHhT);
+        recurrentWeight = k.prepareRight(hidden, gh, weightHh.value(), 0, true, recurrentWeight);
         for (int t = 0; t < seqLen; t++) {
-            k.gemmNN(batch, hidden, gh, states, t * batch * hidden, weightHhT, 0, hGates, 0, false);
+            k.gemmPrepared(batch, gh, hidden, states, t * batch * hidden, recurrentWeight, hGates, 0, false);
             k.addRowVector(batch, gh, hGates, 0, biasHh.value());
             stepForward(t);
         }
@@ -136,6 +139,7 @@ abstract class FusedLayer<A> implements RecurrentLayer<A> {
     public void backward(A dOut, A dx, Truncation truncation) {
         int bh = batch * hidden;
         int gh = gates * hidden;
+        recurrentWeight = k.prepareRight(gh, hidden, weightHh.value(), 0, false, recurrentWeight);
         for (int t = seqLen - 1; t >= 0; t--) {
             if (!truncation.active(t, seqLen)) {
                 zeroGateGradients(t);
@@ -150,7 +154,7 @@ abstract class FusedLayer<A> implements RecurrentLayer<A> {
             k.axpy(bh, 1.0, dRecurrent, 0, dh, 0);
             gradNorms[t] = Math.sqrt(k.sumOfSquares(dh, 0, bh));
             stepBackward(t, dh, dRecurrent);
-            k.gemmNN(batch, gh, hidden, dGh, t * batch * gh, weightHh.value(), 0, dRecurrent, 0, true);
+            k.gemmPrepared(batch, hidden, gh, dGh, t * batch * gh, recurrentWeight, dRecurrent, 0, true);
         }
         int rows = seqLen * batch;
         k.gemmTNAccumulate(rows, gh, in, dGx, 0, lastInput, lastInputOffset, weightIh.grad(), 0);
@@ -183,7 +187,6 @@ abstract class FusedLayer<A> implements RecurrentLayer<A> {
             int gh = gates * hidden;
             xGates = k.allocate(seqLen * batch * gh);
             hGates = k.allocate(batch * gh);
-            weightHhT = k.allocate(hidden * gh);
             states = k.allocate((seqLen + 1) * batch * hidden);
             // The pre-activations in xGates are dead once the forward pass has activated them (backward
             // reads only the stored activations and states), so the input-side gate gradients reuse the

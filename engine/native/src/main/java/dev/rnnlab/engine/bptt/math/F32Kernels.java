@@ -72,17 +72,31 @@ public final class F32Kernels implements Kernels<float[]> {
     private final Gemm gemm = Gemm.best();
     /** The vectorised pointwise kernels, or null without the Vector API (then scalar loops run). */
     private final Pointwise vector = loadVectorPointwise();
-    /** Scratch for transposed operands; one per kernel instance (one run on one thread). */
+    /** Scratch for transposed or packed operands; one per kernel instance (one run on one thread). */
     private float[] scratch = new float[0];
     private float[] product = new float[0];
 
-    /** {@code C = A B^T} as {@code A (B^T)}: B is transposed into scratch, so all GEMMs share one kernel. */
+    /** {@code C = A B^T}: B is packed transposed into scratch, so all GEMMs share one kernel. */
     @Override
     public void gemmNT(int m, int n, int k, float[] a, int aOff, float[] b, int bOff, float[] c, int cOff,
                        boolean accumulate) {
-        float[] bt = scratch(n * k);
-        transpose(b, bOff, n, k, bt);
-        gemm.nn(m, n, k, a, aOff, bt, 0, c, cOff, accumulate);
+        float[] packed = scratch(gemm.packedSize(k, n));
+        gemm.pack(k, n, b, bOff, true, packed);
+        gemm.nnPacked(m, n, k, a, aOff, packed, c, cOff, accumulate);
+    }
+
+    @Override
+    public float[] prepareRight(int k, int n, float[] src, int srcOff, boolean transposed, float[] reuse) {
+        int size = gemm.packedSize(k, n);
+        float[] out = reuse != null && reuse.length >= size ? reuse : new float[size];
+        gemm.pack(k, n, src, srcOff, transposed, out);
+        return out;
+    }
+
+    @Override
+    public void gemmPrepared(int m, int n, int k, float[] a, int aOff, float[] b, float[] c, int cOff,
+                             boolean accumulate) {
+        gemm.nnPacked(m, n, k, a, aOff, b, c, cOff, accumulate);
     }
 
     @Override

@@ -39,6 +39,28 @@ public interface Kernels<A> {
     /** {@code C[n,k] += A[m,n]^T * B[m,k]}: accumulating a weight gradient over {@code m} rows. */
     void gemmTNAccumulate(int m, int n, int k, A a, int aOff, A b, int bOff, A c, int cOff);
 
+    /**
+     * Prepares a right-hand operand used for many products, such as a recurrent weight used at every
+     * time step: {@code B[k, n]} is {@code src} from {@code srcOff}, or when {@code transposed} the
+     * transpose of {@code src [n, k]}. Returns {@code reuse} when it is big enough, else a new array.
+     * Only {@link #gemmPrepared} with the same {@code k} and {@code n} may read the result. By default B
+     * is stored row-major; the float32 kernels pack it for their GEMM.
+     */
+    default A prepareRight(int k, int n, A src, int srcOff, boolean transposed, A reuse) {
+        A out = reuse != null && length(reuse) >= k * n ? reuse : allocate(k * n);
+        if (transposed) {
+            transpose(src, srcOff, n, k, out);
+        } else {
+            copy(src, srcOff, out, 0, k * n);
+        }
+        return out;
+    }
+
+    /** {@code C[m,n] (+)= A[m,k] * B}, B from {@link #prepareRight} with the same {@code k} and {@code n}. */
+    default void gemmPrepared(int m, int n, int k, A a, int aOff, A b, A c, int cOff, boolean accumulate) {
+        gemmNN(m, k, n, a, aOff, b, 0, c, cOff, accumulate);
+    }
+
     /** {@code dst[cols, rows] = src[rows, cols]^T} (src from {@code srcOff}). */
     void transpose(A src, int srcOff, int rows, int cols, A dst);
 

@@ -33,7 +33,7 @@ final class Adagrad<A> implements Optimizer<A> {
             Parameter<A> p = params.get(i);
             A s = sums.get(i);
             A value = p.value();
-            for (int j = 0; j < p.size(); j++) {
+            for (int j = 0, n = p.size(); j < n; j++) {
                 double w = k.get(value, j);
                 double g = k.get(p.grad(), j) + spec.weightDecay() * w;
                 k.set(s, j, k.get(s, j) + g * g);

@@ -48,7 +48,7 @@ final class AdamMoments<A> {
             A v = second.get(i);
             A value = p.value();
             A grad = p.grad();
-            for (int j = 0; j < p.size(); j++) {
+            for (int j = 0, n = p.size(); j < n; j++) {
                 double g = k.get(grad, j);
                 k.set(m, j, beta1 * k.get(m, j) + (1 - beta1) * g);
                 k.set(v, j, beta2 * k.get(v, j) + (1 - beta2) * g * g);

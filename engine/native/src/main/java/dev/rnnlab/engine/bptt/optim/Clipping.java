@@ -51,7 +51,7 @@ public final class Clipping {
             double bound = v.clipValue();
             for (Parameter<A> p : params) {
                 A g = p.grad();
-                for (int i = 0; i < p.size(); i++) {
+                for (int i = 0, n = p.size(); i < n; i++) {
                     double x = k.get(g, i);
                     double c = Math.max(Math.min(x, bound), -bound);
                     if (c != x) {

@@ -37,7 +37,7 @@ abstract class MomentumBuffer<A> implements Optimizer<A> {
             Parameter<A> p = params.get(i);
             A buf = buffers.get(i);
             A value = p.value();
-            for (int j = 0; j < p.size(); j++) {
+            for (int j = 0, n = p.size(); j < n; j++) {
                 double w = k.get(value, j);
                 double g = k.get(p.grad(), j) + weightDecay * w;
                 k.set(buf, j, first ? g : velocity(k.get(buf, j), g));

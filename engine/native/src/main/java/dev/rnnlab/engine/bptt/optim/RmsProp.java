@@ -34,7 +34,7 @@ final class RmsProp<A> implements Optimizer<A> {
             Parameter<A> p = params.get(i);
             A v = squares.get(i);
             A value = p.value();
-            for (int j = 0; j < p.size(); j++) {
+            for (int j = 0, n = p.size(); j < n; j++) {
                 double w = k.get(value, j);
                 double g = k.get(p.grad(), j) + spec.weightDecay() * w;
                 k.set(v, j, alpha * k.get(v, j) + (1 - alpha) * g * g);

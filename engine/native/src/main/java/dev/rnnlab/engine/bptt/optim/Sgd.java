@@ -23,7 +23,7 @@ final class Sgd<A> implements Optimizer<A> {
         for (Parameter<A> p : params) {
             A value = p.value();
             A grad = p.grad();
-            for (int j = 0; j < p.size(); j++) {
+            for (int j = 0, n = p.size(); j < n; j++) {
                 double w = k.get(value, j);
                 k.set(value, j, w - lr * (k.get(grad, j) + weightDecay * w));
             }

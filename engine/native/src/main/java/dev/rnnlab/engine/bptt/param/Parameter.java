@@ -16,8 +16,13 @@ public record Parameter<A>(String name, int[] shape, A value, A grad) {
         return new Parameter<>(name, shape.clone(), k.allocate(n), k.allocate(n));
     }
 
+    /** The number of elements; a plain loop, since the optimizers call it once per parameter per step. */
     public int size() {
-        return Arrays.stream(shape).reduce(1, Math::multiplyExact);
+        int n = 1;
+        for (int d : shape) {
+            n = Math.multiplyExact(n, d);
+        }
+        return n;
     }
 
     @Override

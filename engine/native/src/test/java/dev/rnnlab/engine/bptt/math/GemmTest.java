@@ -61,19 +61,105 @@ class GemmTest {
         }
     }
 
+    /** Each element as one chain of {@code Math.fma} over p in order: the bits the vector kernel must produce. */
+    static float[] fmaChains(int m, int n, int k, float[] a, int aOff, float[] b, int bOff, float[] c, int cOff,
+                             boolean accumulate) {
+        float[] out = new float[m * n];
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                float x = accumulate ? c[cOff + i * n + j] : 0f;
+                for (int p = 0; p < k; p++) {
+                    x = Math.fma(a[aOff + i * k + p], b[bOff + p * n + j], x);
+                }
+                out[i * n + j] = x;
+            }
+        }
+        return out;
+    }
+
+    static float[] transposeOf(float[] b, int bOff, int k, int n, int pad) {
+        float[] t = new float[pad + n * k];
+        for (int p = 0; p < k; p++) {
+            for (int j = 0; j < n; j++) {
+                t[pad + j * k + p] = b[bOff + p * n + j];
+            }
+        }
+        return t;
+    }
+
+    /**
+     * Blocking, packing and edges change no bits: plain, packed and packed-from-transposed B all give
+     * exactly the fused multiply-add chain of each element, across several k panels, a zero-padded last
+     * strip and rows beyond a block of 4.
+     */
     @Test
-    void blockingDoesNotChangeTheResultBits() {
+    void packingAndBlockingDoNotChangeTheResultBits() {
         SplittableRandom rng = new SplittableRandom(2);
-        int m = 8;
-        int n = 64;
-        int k = 700; // three k panels
+        int w = VectorGemm.W;
+        int[][] shapes = {{8, 2 * w, 700}, {7, w + 3, VectorGemm.KC + 1}, {1, 5, 3}, {6, 3 * w, 2 * VectorGemm.KC}};
+        for (int[] s : shapes) {
+            int m = s[0];
+            int n = s[1];
+            int k = s[2];
+            for (boolean accumulate : new boolean[] {false, true}) {
+                float[] a = random(1 + m * k, rng);
+                float[] b = random(2 + k * n, rng);
+                float[] c = random(3 + m * n, rng);
+                float[] expected = fmaChains(m, n, k, a, 1, b, 2, c, 3, accumulate);
+                String where = "m=" + m + " n=" + n + " k=" + k + " acc=" + accumulate;
+                VectorGemm gemm = new VectorGemm();
+
+                float[] plain = c.clone();
+                gemm.nn(m, n, k, a, 1, b, 2, plain, 3, accumulate);
+                assertArrayEquals(expected, java.util.Arrays.copyOfRange(plain, 3, 3 + m * n), 0f, "nn " + where);
+
+                float[] packed = new float[gemm.packedSize(k, n)];
+                java.util.Arrays.fill(packed, Float.NaN); // padding must not leak into C
+                gemm.pack(k, n, b, 2, false, packed);
+                float[] viaPacked = c.clone();
+                gemm.nnPacked(m, n, k, a, 1, packed, viaPacked, 3, accumulate);
+                assertArrayEquals(expected, java.util.Arrays.copyOfRange(viaPacked, 3, 3 + m * n), 0f,
+                        "packed " + where);
+
+                gemm.pack(k, n, transposeOf(b, 2, k, n, 4), 4, true, packed);
+                float[] viaTransposed = c.clone();
+                gemm.nnPacked(m, n, k, a, 1, packed, viaTransposed, 3, accumulate);
+                assertArrayEquals(expected, java.util.Arrays.copyOfRange(viaTransposed, 3, 3 + m * n), 0f,
+                        "packed from transposed " + where);
+                assertEquals(c[0], viaTransposed[0], "nothing written before C");
+            }
+        }
+    }
+
+    /** The float32 and float64 prepared operands: {@code gemmPrepared} agrees with plain {@code gemmNN}. */
+    @Test
+    void preparedOperandsGiveTheSameProductAsUnprepared() {
+        SplittableRandom rng = new SplittableRandom(4);
+        int m = 6;
+        int k = 40;
+        int n = VectorGemm.W + 9;
         float[] a = random(m * k, rng);
-        float[] b = random(k * n, rng);
-        float[] once = new float[m * n];
-        new VectorGemm().nn(m, n, k, a, 0, b, 0, once, 0, false);
-        float[] again = new float[m * n];
-        new VectorGemm().nn(m, n, k, a, 0, b, 0, again, 0, false);
-        assertArrayEquals(once, again, 0f, "deterministic");
+        float[] wOutIn = random(n * k, rng); // a weight stored [out = n, in = k]
+        F32Kernels f = new F32Kernels();
+        float[] viaNT = new float[m * n];
+        f.gemmNT(m, n, k, a, 0, wOutIn, 0, viaNT, 0, false);
+        float[] prepared = f.prepareRight(k, n, wOutIn, 0, true, null);
+        float[] viaPrepared = new float[m * n];
+        f.gemmPrepared(m, n, k, a, 0, prepared, viaPrepared, 0, false);
+        assertArrayEquals(viaNT, viaPrepared, 0f);
+        assertTrue(f.prepareRight(k, n, wOutIn, 0, true, prepared) == prepared, "reuses a big enough array");
+
+        F64Kernels d = new F64Kernels();
+        double[] a64 = toDouble(a);
+        double[] w64 = toDouble(wOutIn);
+        double[] wT = new double[k * n];
+        d.transpose(w64, 0, n, k, wT);
+        double[] viaNN = new double[m * n];
+        d.gemmNN(m, k, n, a64, 0, wT, 0, viaNN, 0, false);
+        double[] viaPrepared64 = new double[m * n];
+        d.gemmPrepared(m, n, k, a64, 0, d.prepareRight(k, n, w64, 0, true, null), viaPrepared64, 0, false);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(viaNN, viaPrepared64, 0.0);
+        assertClose(viaNN, viaPrepared);
     }
 
     @Test
