@@ -21,16 +21,11 @@ final class VectorPointwise implements F32Kernels.Pointwise {
 
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final FloatVector ONE = FloatVector.broadcast(S, 1f);
+    private static final FloatVector TWO = FloatVector.broadcast(S, 2f);
 
     @Override
     public void tanhInPlace(float[] a, int off, int length) {
-        int i = 0;
-        for (int bound = S.loopBound(length); i < bound; i += S.length()) {
-            tanh(FloatVector.fromArray(S, a, off + i)).intoArray(a, off + i);
-        }
-        for (; i < length; i++) {
-            a[off + i] = (float) Math.tanh(a[off + i]);
-        }
+        activate(true, length, a, off, null, 0, a, off);
     }
 
     @Override
@@ -44,36 +39,27 @@ final class VectorPointwise implements F32Kernels.Pointwise {
             int cPrev = cPrevOff + r * hidden;
             int cur = cOff + r * hidden;
             int tc = tcOff + r * hidden;
+            activate(false, 2 * hidden, xGates, gx, hGates, gh, gates, gx); // i, f
+            activate(true, hidden, xGates, gx + 2 * hidden, hGates, gh + 2 * hidden, gates, gx + 2 * hidden); // g
+            activate(false, hidden, xGates, gx + 3 * hidden, hGates, gh + 3 * hidden, gates, gx + 3 * hidden); // o
             int j = 0;
             for (; j < bound; j += S.length()) {
-                FloatVector i = sigmoid(preActivation(xGates, gx + j, hGates, gh + j));
-                FloatVector f = sigmoid(preActivation(xGates, gx + hidden + j, hGates, gh + hidden + j));
-                FloatVector g = tanh(preActivation(xGates, gx + 2 * hidden + j, hGates, gh + 2 * hidden + j));
-                FloatVector o = sigmoid(preActivation(xGates, gx + 3 * hidden + j, hGates, gh + 3 * hidden + j));
-                i.intoArray(gates, gx + j);
-                f.intoArray(gates, gx + hidden + j);
-                g.intoArray(gates, gx + 2 * hidden + j);
-                o.intoArray(gates, gx + 3 * hidden + j);
-                FloatVector c = f.mul(FloatVector.fromArray(S, cells, cPrev + j)).add(i.mul(g));
-                c.intoArray(cells, cur + j);
-                FloatVector tanhC = tanh(c);
-                tanhC.intoArray(tanhCells, tc + j);
-                o.mul(tanhC).intoArray(states, cur + j);
+                FloatVector i = FloatVector.fromArray(S, gates, gx + j);
+                FloatVector f = FloatVector.fromArray(S, gates, gx + hidden + j);
+                FloatVector g = FloatVector.fromArray(S, gates, gx + 2 * hidden + j);
+                f.mul(FloatVector.fromArray(S, cells, cPrev + j)).add(i.mul(g)).intoArray(cells, cur + j);
             }
             for (; j < hidden; j++) {
-                float i = sigmoid(xGates[gx + j] + hGates[gh + j]);
-                float f = sigmoid(xGates[gx + hidden + j] + hGates[gh + hidden + j]);
-                float g = (float) Math.tanh(xGates[gx + 2 * hidden + j] + hGates[gh + 2 * hidden + j]);
-                float o = sigmoid(xGates[gx + 3 * hidden + j] + hGates[gh + 3 * hidden + j]);
-                gates[gx + j] = i;
-                gates[gx + hidden + j] = f;
-                gates[gx + 2 * hidden + j] = g;
-                gates[gx + 3 * hidden + j] = o;
-                float c = f * cells[cPrev + j] + i * g;
-                cells[cur + j] = c;
-                float tanhC = (float) Math.tanh(c);
-                tanhCells[tc + j] = tanhC;
-                states[cur + j] = o * tanhC;
+                cells[cur + j] = gates[gx + hidden + j] * cells[cPrev + j] + gates[gx + j] * gates[gx + 2 * hidden + j];
+            }
+            activate(true, hidden, cells, cur, null, 0, tanhCells, tc);
+            j = 0;
+            for (; j < bound; j += S.length()) {
+                FloatVector o = FloatVector.fromArray(S, gates, gx + 3 * hidden + j);
+                o.mul(FloatVector.fromArray(S, tanhCells, tc + j)).intoArray(states, cur + j);
+            }
+            for (; j < hidden; j++) {
+                states[cur + j] = gates[gx + 3 * hidden + j] * tanhCells[tc + j];
             }
         }
     }
@@ -130,31 +116,31 @@ final class VectorPointwise implements F32Kernels.Pointwise {
         for (int b = 0; b < rows; b++) {
             int gx = gOff + b * h3;
             int gh = b * h3;
+            int gn = gx + 2 * hidden;
             int prev = prevOff + b * hidden;
             int cur = curOff + b * hidden;
             int hn = hnOff + b * hidden;
+            activate(false, 2 * hidden, xGates, gx, hGates, gh, gates, gx); // r, z
+            System.arraycopy(hGates, gh + 2 * hidden, hiddenN, hn, hidden);
             int j = 0;
             for (; j < bound; j += S.length()) {
-                FloatVector r = sigmoid(preActivation(xGates, gx + j, hGates, gh + j));
-                FloatVector z = sigmoid(preActivation(xGates, gx + hidden + j, hGates, gh + hidden + j));
-                FloatVector hnv = FloatVector.fromArray(S, hGates, gh + 2 * hidden + j);
-                hnv.intoArray(hiddenN, hn + j);
-                FloatVector n = tanh(FloatVector.fromArray(S, xGates, gx + 2 * hidden + j).add(r.mul(hnv)));
-                r.intoArray(gates, gx + j);
-                z.intoArray(gates, gx + hidden + j);
-                n.intoArray(gates, gx + 2 * hidden + j);
+                FloatVector r = FloatVector.fromArray(S, gates, gx + j);
+                FloatVector hnv = FloatVector.fromArray(S, hiddenN, hn + j);
+                FloatVector.fromArray(S, xGates, gn + j).add(r.mul(hnv)).intoArray(gates, gn + j);
+            }
+            for (; j < hidden; j++) {
+                gates[gn + j] = xGates[gn + j] + gates[gx + j] * hiddenN[hn + j];
+            }
+            activate(true, hidden, gates, gn, null, 0, gates, gn); // n
+            j = 0;
+            for (; j < bound; j += S.length()) {
+                FloatVector z = FloatVector.fromArray(S, gates, gx + hidden + j);
+                FloatVector n = FloatVector.fromArray(S, gates, gn + j);
                 ONE.sub(z).mul(n).add(z.mul(FloatVector.fromArray(S, states, prev + j))).intoArray(states, cur + j);
             }
             for (; j < hidden; j++) {
-                float r = sigmoid(xGates[gx + j] + hGates[gh + j]);
-                float z = sigmoid(xGates[gx + hidden + j] + hGates[gh + hidden + j]);
-                float hnj = hGates[gh + 2 * hidden + j];
-                hiddenN[hn + j] = hnj;
-                float n = (float) Math.tanh(xGates[gx + 2 * hidden + j] + r * hnj);
-                gates[gx + j] = r;
-                gates[gx + hidden + j] = z;
-                gates[gx + 2 * hidden + j] = n;
-                states[cur + j] = (1 - z) * n + z * states[prev + j];
+                float z = gates[gx + hidden + j];
+                states[cur + j] = (1 - z) * gates[gn + j] + z * states[prev + j];
             }
         }
     }
@@ -205,14 +191,6 @@ final class VectorPointwise implements F32Kernels.Pointwise {
         }
     }
 
-    private static FloatVector preActivation(float[] x, int xOff, float[] h, int hOff) {
-        return FloatVector.fromArray(S, x, xOff).add(FloatVector.fromArray(S, h, hOff));
-    }
-
-    private static FloatVector sigmoid(FloatVector x) {
-        return ONE.div(exp(x.neg()).add(ONE));
-    }
-
     private static final float LOG2E = 1.44269504088896341f;
     private static final float LN2_HI = 0.693359375f;
     private static final float LN2_LO = -2.12194440e-4f;
@@ -220,34 +198,57 @@ final class VectorPointwise implements F32Kernels.Pointwise {
     private static final float ROUND = 12582912f;
     private static final int ROUND_BITS = 0x4B400000;
 
-    /** e^x for x in [-87.3, 88.3] (clamped outside), Cephes {@code expf}: about 1 ulp. */
-    static FloatVector exp(FloatVector x) {
-        x = x.max(-87.3f).min(88.3f);
-        FloatVector t = x.mul(LOG2E).add(ROUND);
-        FloatVector n = t.sub(ROUND);
-        FloatVector r = x.sub(n.mul(LN2_HI)).sub(n.mul(LN2_LO));
-        FloatVector p = r.mul(1.9875691500e-4f).add(1.3981999507e-3f);
-        p = p.mul(r).add(8.3334519073e-3f);
-        p = p.mul(r).add(4.1665795894e-2f);
-        p = p.mul(r).add(1.6666665459e-1f);
-        p = p.mul(r).add(5.0000001201e-1f);
-        FloatVector y = p.mul(r.mul(r)).add(r).add(1f);
-        IntVector bits = t.reinterpretAsInts().sub(ROUND_BITS).add(127).lanewise(VectorOperators.LSHL, 23);
-        return y.mul(bits.reinterpretAsFloats());
-    }
-
-    /** tanh, Cephes {@code tanhf}: an odd polynomial below |x| = 0.625, else 1 - 2 / (e^(2|x|) + 1). */
-    static FloatVector tanh(FloatVector x) {
-        FloatVector ax = x.abs();
-        FloatVector big = ONE.sub(FloatVector.broadcast(S, 2f).div(exp(ax.add(ax)).add(ONE)));
-        big = big.lanewise(VectorOperators.NEG, x.compare(VectorOperators.LT, 0f));
-        FloatVector z = x.mul(x);
-        FloatVector p = z.mul(-5.70498872745e-3f).add(2.06390887954e-2f);
-        p = p.mul(z).add(-5.37397155531e-2f);
-        p = p.mul(z).add(1.33314422036e-1f);
-        p = p.mul(z).add(-3.33332819422e-1f);
-        FloatVector small = p.mul(z).mul(x).add(x);
-        return big.blend(small, ax.compare(VectorOperators.LT, 0.625f));
+    /**
+     * {@code out = act(x + h)} over {@code length} elements ({@code act(x)} when {@code h} is null), act the
+     * logistic sigmoid or tanh. Both go through one e^y, Cephes {@code expf} (Cody-Waite reduction and a
+     * degree-5 polynomial, about 1 ulp, y clamped to [-87.3, 88.3]):
+     * <ul>
+     *   <li>sigmoid(v) = 1 / (1 + e^-v);
+     *   <li>tanh(v) = sign(v) (1 - 2 / (e^(2|v|) + 1)), or below |v| = 0.625 Cephes' odd polynomial.
+     * </ul>
+     * Everything is written out in this one loop on purpose: a vector passed to or returned from a call the
+     * JIT does not inline is boxed, and C2 declines to inline a callee that it has already compiled on its
+     * own into a large body, which made a helper-method version of this loop about 10x slower.
+     */
+    static void activate(boolean tanh, int length, float[] x, int xOff, float[] h, int hOff, float[] out,
+                                 int outOff) {
+        int i = 0;
+        for (int bound = S.loopBound(length); i < bound; i += S.length()) {
+            FloatVector v = FloatVector.fromArray(S, x, xOff + i);
+            if (h != null) {
+                v = v.add(FloatVector.fromArray(S, h, hOff + i));
+            }
+            FloatVector ax = v.abs();
+            FloatVector y = (tanh ? ax.add(ax) : v.neg()).max(-87.3f).min(88.3f);
+            FloatVector t = y.mul(LOG2E).add(ROUND);
+            FloatVector n = t.sub(ROUND);
+            FloatVector r = y.sub(n.mul(LN2_HI)).sub(n.mul(LN2_LO));
+            FloatVector p = r.mul(1.9875691500e-4f).add(1.3981999507e-3f);
+            p = p.mul(r).add(8.3334519073e-3f);
+            p = p.mul(r).add(4.1665795894e-2f);
+            p = p.mul(r).add(1.6666665459e-1f);
+            p = p.mul(r).add(5.0000001201e-1f);
+            IntVector bits = t.reinterpretAsInts().sub(ROUND_BITS).add(127).lanewise(VectorOperators.LSHL, 23);
+            FloatVector e = p.mul(r.mul(r)).add(r).add(1f).mul(bits.reinterpretAsFloats());
+            FloatVector result;
+            if (tanh) {
+                FloatVector big = ONE.sub(TWO.div(e.add(ONE)));
+                big = big.lanewise(VectorOperators.NEG, v.compare(VectorOperators.LT, 0f));
+                FloatVector z = v.mul(v);
+                FloatVector q = z.mul(-5.70498872745e-3f).add(2.06390887954e-2f);
+                q = q.mul(z).add(-5.37397155531e-2f);
+                q = q.mul(z).add(1.33314422036e-1f);
+                q = q.mul(z).add(-3.33332819422e-1f);
+                result = big.blend(q.mul(z).mul(v).add(v), ax.compare(VectorOperators.LT, 0.625f));
+            } else {
+                result = ONE.div(e.add(ONE));
+            }
+            result.intoArray(out, outOff + i);
+        }
+        for (; i < length; i++) {
+            float v = h == null ? x[xOff + i] : x[xOff + i] + h[hOff + i];
+            out[outOff + i] = tanh ? (float) Math.tanh(v) : sigmoid(v);
+        }
     }
 
     private static float sigmoid(float x) {
