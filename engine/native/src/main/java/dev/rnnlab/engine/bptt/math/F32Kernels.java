@@ -74,7 +74,6 @@ public final class F32Kernels implements Kernels<float[]> {
     private final Pointwise vector = loadVectorPointwise();
     /** Scratch for transposed or packed operands; one per kernel instance (one run on one thread). */
     private float[] scratch = new float[0];
-    private float[] product = new float[0];
 
     /** {@code C = A B^T}: B is packed transposed into scratch, so all GEMMs share one kernel. */
     @Override
@@ -105,26 +104,11 @@ public final class F32Kernels implements Kernels<float[]> {
         gemm.nn(m, k, n, a, aOff, b, bOff, c, cOff, accumulate);
     }
 
-    /**
-     * {@code C[n, k] += A[m, n]^T B[m, k]}, computed as {@code (C^T) = (B^T) A}: only B, the narrower
-     * operand here (layer inputs or states, k = I or H, against A's n = G*H), is transposed, then the small
-     * {@code [k, n]} result is added transposed.
-     */
+    /** {@code C[n, k] += A[m, n]^T B[m, k]}: A read transposed in place by the GEMM, B packed as it goes. */
     @Override
     public void gemmTNAccumulate(int m, int n, int k, float[] a, int aOff, float[] b, int bOff, float[] c,
                                  int cOff) {
-        float[] bt = scratch(m * k);
-        transpose(b, bOff, m, k, bt);
-        if (product.length < k * n) {
-            product = new float[k * n];
-        }
-        gemm.nn(k, n, m, bt, 0, a, aOff, product, 0, false);
-        for (int j = 0; j < n; j++) {
-            int cj = cOff + j * k;
-            for (int p = 0; p < k; p++) {
-                c[cj + p] += product[p * n + j];
-            }
-        }
+        gemm.tn(n, k, m, a, aOff, b, bOff, c, cOff, true);
     }
 
     private float[] scratch(int size) {

@@ -11,6 +11,12 @@ interface Gemm {
 
     void nn(int m, int n, int k, float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, boolean accumulate);
 
+    /**
+     * {@code C[m, n] (+)= A^T B} with A stored {@code [k, m]} and B {@code [k, n]}: a weight gradient summed
+     * over k rows, read in place.
+     */
+    void tn(int m, int n, int k, float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, boolean accumulate);
+
     /** The length {@link #pack} needs for a {@code [k, n]} operand. */
     int packedSize(int k, int n);
 
@@ -49,6 +55,24 @@ interface Gemm {
                     int bp = bOff + p * n;
                     for (int j = 0; j < n; j++) {
                         c[ci + j] += aip * b[bp + j];
+                    }
+                }
+            }
+        }
+
+        @Override
+        public void tn(int m, int n, int k, float[] a, int aOff, float[] b, int bOff, float[] c, int cOff,
+                       boolean accumulate) {
+            if (!accumulate) {
+                java.util.Arrays.fill(c, cOff, cOff + m * n, 0f);
+            }
+            for (int p = 0; p < k; p++) {
+                int bp = bOff + p * n;
+                for (int i = 0; i < m; i++) {
+                    float api = a[aOff + p * m + i];
+                    int ci = cOff + i * n;
+                    for (int j = 0; j < n; j++) {
+                        c[ci + j] += api * b[bp + j];
                     }
                 }
             }

@@ -38,38 +38,61 @@ class GemmTest {
     }
 
     @Test
-    void theVectorKernelMatchesAFloat64ReferenceOnEveryEdge() {
+    void bothKernelsMatchAFloat64ReferenceOnEveryEdgeInEveryForm() {
         Gemm vector = Gemm.best();
         assertEquals("VectorGemm", vector.getClass().getSimpleName(), "the test JVM runs with the vector module");
         SplittableRandom rng = new SplittableRandom(1);
         int[][] shapes = {{1, 1, 1}, {3, 5, 7}, {4, 32, 16}, {5, 33, 17}, {9, 100, 300}, {13, 600, 40}, {2, 1030, 3}};
-        for (int[] s : shapes) {
-            for (boolean accumulate : new boolean[] {false, true}) {
-                int m = s[0];
-                int n = s[1];
-                int k = s[2];
-                float[] a = random(3 + m * k, rng);
-                float[] b = random(5 + k * n, rng);
-                float[] c = random(7 + m * n, rng);
-                double[] expected = reference(m, n, k, a, 3, b, 5, c, 7, accumulate);
-                vector.nn(m, n, k, a, 3, b, 5, c, 7, accumulate);
-                for (int i = 0; i < m * n; i++) {
-                    assertEquals(expected[i], c[7 + i], 1e-5 * Math.sqrt(k) + 1e-6,
-                            "m=" + m + " n=" + n + " k=" + k + " acc=" + accumulate + " at " + i);
+        for (Gemm gemm : new Gemm[] {vector, new Gemm.ScalarGemm()}) {
+            for (int[] s : shapes) {
+                for (boolean accumulate : new boolean[] {false, true}) {
+                    int m = s[0];
+                    int n = s[1];
+                    int k = s[2];
+                    float[] a = random(3 + m * k, rng);
+                    float[] b = random(5 + k * n, rng);
+                    float[] c = random(7 + m * n, rng);
+                    double[] expected = reference(m, n, k, a, 3, b, 5, c, 7, accumulate);
+                    String where = gemm.getClass().getSimpleName() + " m=" + m + " n=" + n + " k=" + k + " acc="
+                            + accumulate;
+                    float[] viaNn = c.clone();
+                    gemm.nn(m, n, k, a, 3, b, 5, viaNn, 7, accumulate);
+                    assertNear(expected, viaNn, 7, k, "nn " + where);
+                    float[] viaTn = c.clone();
+                    gemm.tn(m, n, k, transposeOf(a, 3, m, k, 0), 0, b, 5, viaTn, 7, accumulate);
+                    assertNear(expected, viaTn, 7, k, "tn " + where);
+                    float[] packed = new float[gemm.packedSize(k, n)];
+                    gemm.pack(k, n, transposeOf(b, 5, k, n, 1), 1, true, packed);
+                    float[] viaPacked = c.clone();
+                    gemm.nnPacked(m, n, k, a, 3, packed, viaPacked, 7, accumulate);
+                    assertNear(expected, viaPacked, 7, k, "packed " + where);
                 }
             }
         }
     }
 
-    /** Each element as one chain of {@code Math.fma} over p in order: the bits the vector kernel must produce. */
-    static float[] fmaChains(int m, int n, int k, float[] a, int aOff, float[] b, int bOff, float[] c, int cOff,
-                             boolean accumulate) {
+    private static void assertNear(double[] expected, float[] c, int cOff, int k, String where) {
+        for (int i = 0; i < expected.length; i++) {
+            assertEquals(expected[i], c[cOff + i], 1e-5 * Math.sqrt(k) + 1e-6, where + " at " + i);
+        }
+    }
+
+    /**
+     * The bits the vector kernel must produce: per k panel of {@link VectorGemm#KC} in order, a chain of
+     * {@code Math.fma} over the panel's p in order from zero, added to C (zero when not accumulating).
+     */
+    static float[] panelChains(int m, int n, int k, float[] a, int aOff, float[] b, int bOff, float[] c, int cOff,
+                               boolean accumulate) {
         float[] out = new float[m * n];
         for (int i = 0; i < m; i++) {
             for (int j = 0; j < n; j++) {
                 float x = accumulate ? c[cOff + i * n + j] : 0f;
-                for (int p = 0; p < k; p++) {
-                    x = Math.fma(a[aOff + i * k + p], b[bOff + p * n + j], x);
+                for (int p0 = 0; p0 < k; p0 += VectorGemm.KC) {
+                    float s = 0f;
+                    for (int p = p0; p < Math.min(k, p0 + VectorGemm.KC); p++) {
+                        s = Math.fma(a[aOff + i * k + p], b[bOff + p * n + j], s);
+                    }
+                    x = s + x;
                 }
                 out[i * n + j] = x;
             }
@@ -88,9 +111,9 @@ class GemmTest {
     }
 
     /**
-     * Blocking, packing and edges change no bits: plain, packed and packed-from-transposed B all give
-     * exactly the fused multiply-add chain of each element, across several k panels, a zero-padded last
-     * strip and rows beyond a block of 4.
+     * Packing and edges change no bits: plain, packed and packed-from-transposed B, and A read transposed,
+     * all give exactly the panel-by-panel fused multiply-add chains of {@link #panelChains}, across several
+     * k panels, a zero-padded last strip and rows beyond a block of 4.
      */
     @Test
     void packingAndBlockingDoNotChangeTheResultBits() {
@@ -105,7 +128,7 @@ class GemmTest {
                 float[] a = random(1 + m * k, rng);
                 float[] b = random(2 + k * n, rng);
                 float[] c = random(3 + m * n, rng);
-                float[] expected = fmaChains(m, n, k, a, 1, b, 2, c, 3, accumulate);
+                float[] expected = panelChains(m, n, k, a, 1, b, 2, c, 3, accumulate);
                 String where = "m=" + m + " n=" + n + " k=" + k + " acc=" + accumulate;
                 VectorGemm gemm = new VectorGemm();
 
@@ -127,6 +150,11 @@ class GemmTest {
                 assertArrayEquals(expected, java.util.Arrays.copyOfRange(viaTransposed, 3, 3 + m * n), 0f,
                         "packed from transposed " + where);
                 assertEquals(c[0], viaTransposed[0], "nothing written before C");
+
+                float[] viaTn = c.clone();
+                gemm.tn(m, n, k, transposeOf(a, 1, m, k, 6), 6, b, 2, viaTn, 3, accumulate);
+                assertArrayEquals(expected, java.util.Arrays.copyOfRange(viaTn, 3, 3 + m * n), 0f,
+                        "A read transposed " + where);
             }
         }
     }
