@@ -13,10 +13,11 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * One native-engine training iteration (forward over T steps, head, MSE, BPTT, Adam step; float32) at
- * the performance issue's presets, for every cell. {@code make bench} runs a short profile; compare with
+ * the performance issue's presets, for every cell, on 1 and 2 threads within the run. {@code make bench} runs a short profile; compare with
  * {@code shared/bench/torch_bench.py} in the same session (docs/performance.md).
  */
 @State(Scope.Thread)
@@ -31,13 +32,21 @@ public class TrainingBenchmark {
     @Param({"A", "B", "C"})
     public String preset;
 
+    @Param({"1", "2"})
+    public int threads;
+
     private Throughput throughput;
 
     @Setup
     public void setUp() {
         Throughput.Preset p = Throughput.Preset.valueOf(preset);
         throughput = new Throughput(ConfigNamed.parse(CellKind.class, cell).orElseThrow(), p.input, p.hidden, p.batch,
-                p.seq);
+                p.seq, threads);
+    }
+
+    @TearDown
+    public void tearDown() {
+        throughput.close();
     }
 
     @Benchmark

@@ -19,7 +19,7 @@ import java.util.SplittableRandom;
  * next-step prediction from a pool made up front. FLOPs counted as the script counts them (GEMMs only):
  * forward per step 2 B G H (I + H), training 3x forward.
  */
-public final class Throughput {
+public final class Throughput implements AutoCloseable {
 
     /** The presets of the performance issue: I, H, B, T. */
     public enum Preset {
@@ -51,16 +51,25 @@ public final class Throughput {
         }
     }
 
+    private final F32Kernels kernels;
     private final SequenceModel<float[]> model;
     private final Optimizer<float[]> optimizer;
     private final float[][] inputs;
     private final float[][] targets;
+    private final CellKind cell;
+    private final int input;
+    private final int hidden;
     private final int seq;
     private final int batch;
     private int next;
 
-    public Throughput(CellKind cell, int input, int hidden, int batch, int seq) {
-        F32Kernels k = new F32Kernels();
+    /** A model and data for one configuration, its kernels on {@code threads} threads. */
+    public Throughput(CellKind cell, int input, int hidden, int batch, int seq, int threads) {
+        F32Kernels k = new F32Kernels(threads);
+        this.kernels = k;
+        this.cell = cell;
+        this.input = input;
+        this.hidden = hidden;
         this.seq = seq;
         this.batch = batch;
         model = new SequenceModel<>(k, new ModelSpec(CellSpec.of(cell), hidden, 1), input, input,
@@ -95,18 +104,24 @@ public final class Throughput {
     }
 
     /** 3 warm-up iterations, then {@code reps} windows of about {@code seconds}; the median window's rate. */
-    public static Result measure(CellKind cell, int input, int hidden, int batch, int seq, double seconds, int reps) {
-        Throughput t = new Throughput(cell, input, hidden, batch, seq);
+    public static Result measure(CellKind cell, int input, int hidden, int batch, int seq, int threads, double seconds,
+                                 int reps) {
+        try (Throughput t = new Throughput(cell, input, hidden, batch, seq, threads)) {
+            return t.measure(seconds, reps);
+        }
+    }
+
+    private Result measure(double seconds, int reps) {
         double sink = 0;
         for (int i = 0; i < 3; i++) {
-            sink += t.iteration();
+            sink += iteration();
         }
         double[] rates = new double[reps];
         for (int r = 0; r < reps; r++) {
             long start = System.nanoTime();
             int iters = 0;
             do {
-                sink += t.iteration();
+                sink += iteration();
                 iters++;
             } while (System.nanoTime() - start < seconds * 1e9);
             rates[r] = iters / ((System.nanoTime() - start) / 1e9);
@@ -115,7 +130,13 @@ public final class Throughput {
             throw new IllegalStateException("the benchmark diverged");
         }
         Arrays.sort(rates);
-        return new Result(cell, input, hidden, batch, seq, 1, rates[reps / 2]);
+        return new Result(cell, input, hidden, batch, seq, kernels.threads(), rates[reps / 2]);
+    }
+
+    /** Stops the kernels' worker threads. */
+    @Override
+    public void close() {
+        kernels.close();
     }
 
     public static double flopsPerIteration(CellKind cell, int input, int hidden, int batch, int seq) {

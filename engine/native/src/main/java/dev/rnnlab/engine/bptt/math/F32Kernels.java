@@ -11,6 +11,53 @@ import java.util.Arrays;
  */
 public final class F32Kernels implements Kernels<float[]> {
 
+    /** Below this many cells a pointwise step runs on the calling thread alone. */
+    private static final int MIN_SPLIT_CELLS = 2048;
+
+    /** Kernels on the calling thread only. */
+    public F32Kernels() {
+        this(1);
+    }
+
+    /**
+     * Kernels that split large GEMMs by output columns and pointwise steps by batch rows among
+     * {@code threads} threads (the caller and {@code threads - 1} workers, stopped by {@link #close()}).
+     * Nothing is split over a summed dimension, so results are bit-identical for every thread count.
+     */
+    public F32Kernels(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        }
+        this.team = threads > 1 ? new Team(threads) : null;
+        this.gemm = Gemm.best(team);
+    }
+
+    /** The number of threads the kernels use. */
+    public int threads() {
+        return team == null ? 1 : team.size();
+    }
+
+    @Override
+    public void close() {
+        if (team != null) {
+            team.close();
+        }
+    }
+
+    /** A range of batch rows of one pointwise step. */
+    @FunctionalInterface
+    private interface RowRange {
+        void run(int r0, int r1);
+    }
+
+    private void rows(int rows, int hidden, RowRange body) {
+        if (team == null || rows < 2 || rows * hidden < MIN_SPLIT_CELLS) {
+            body.run(0, rows);
+        } else {
+            team.run(rows, (member, r0, r1) -> body.run(r0, r1));
+        }
+    }
+
     @Override
     public Precision precision() {
         return Precision.FLOAT32;
@@ -69,7 +116,9 @@ public final class F32Kernels implements Kernels<float[]> {
         return out;
     }
 
-    private final Gemm gemm = Gemm.best();
+    /** The threads kernels split their work among, or null for the calling thread alone. */
+    private final Team team;
+    private final Gemm gemm;
     /** The vectorised pointwise kernels, or null without the Vector API (then scalar loops run). */
     private final Pointwise vector = loadVectorPointwise();
     /** Scratch for transposed or packed operands; one per kernel instance (one run on one thread). */
@@ -156,7 +205,17 @@ public final class F32Kernels implements Kernels<float[]> {
     @Override
     public void tanhInPlace(float[] a, int off, int length) {
         if (vector != null) {
-            vector.tanhInPlace(a, off, length);
+            if (team == null || length < MIN_SPLIT_CELLS) {
+                vector.tanhInPlace(a, off, length);
+            } else {
+                // Split in blocks of 64: every part but the last is whole vectors, so each element takes
+                // the same path (vector loop or scalar tail) as it would unsplit, and gets the same bits.
+                int blocks = (length + 63) / 64;
+                team.run(blocks, (member, from, to) -> {
+                    int end = Math.min(length, to * 64);
+                    vector.tanhInPlace(a, off + from * 64, end - from * 64);
+                });
+            }
             return;
         }
         for (int i = off; i < off + length; i++) {
@@ -219,7 +278,8 @@ public final class F32Kernels implements Kernels<float[]> {
             Kernels.super.lstmForward(rows, hidden, xGates, gOff, hGates, gates, cells, cPrevOff, cOff, tanhCells,
                     tcOff, states);
         } else {
-            vector.lstmForward(rows, hidden, xGates, gOff, hGates, gates, cells, cPrevOff, cOff, tanhCells, tcOff, states);
+            rows(rows, hidden, (r0, r1) -> vector.lstmForward(r0, r1, hidden, xGates, gOff, hGates, gates, cells,
+                    cPrevOff, cOff, tanhCells, tcOff, states));
         }
     }
 
@@ -230,7 +290,8 @@ public final class F32Kernels implements Kernels<float[]> {
             Kernels.super.lstmBackward(rows, hidden, gates, gOff, tanhCells, tcOff, cells, cPrevOff, dh, dCell,
                     dGates);
         } else {
-            vector.lstmBackward(rows, hidden, gates, gOff, tanhCells, tcOff, cells, cPrevOff, dh, dCell, dGates);
+            rows(rows, hidden, (r0, r1) -> vector.lstmBackward(r0, r1, hidden, gates, gOff, tanhCells, tcOff, cells,
+                    cPrevOff, dh, dCell, dGates));
         }
     }
 
@@ -241,7 +302,8 @@ public final class F32Kernels implements Kernels<float[]> {
             Kernels.super.gruBackward(rows, hidden, gates, gOff, hiddenN, hnOff, states, prevOff, dh, dGx, dGh,
                     dPrevDirect);
         } else {
-            vector.gruBackward(rows, hidden, gates, gOff, hiddenN, hnOff, states, prevOff, dh, dGx, dGh, dPrevDirect);
+            rows(rows, hidden, (r0, r1) -> vector.gruBackward(r0, r1, hidden, gates, gOff, hiddenN, hnOff, states,
+                    prevOff, dh, dGx, dGh, dPrevDirect));
         }
     }
 
@@ -252,7 +314,8 @@ public final class F32Kernels implements Kernels<float[]> {
             Kernels.super.gruForward(rows, hidden, xGates, gOff, hGates, gates, hiddenN, hnOff, states, prevOff,
                     curOff);
         } else {
-            vector.gruForward(rows, hidden, xGates, gOff, hGates, gates, hiddenN, hnOff, states, prevOff, curOff);
+            rows(rows, hidden, (r0, r1) -> vector.gruForward(r0, r1, hidden, xGates, gOff, hGates, gates, hiddenN,
+                    hnOff, states, prevOff, curOff));
         }
     }
 
@@ -265,16 +328,16 @@ public final class F32Kernels implements Kernels<float[]> {
     interface Pointwise {
         void tanhInPlace(float[] a, int off, int length);
 
-        void lstmBackward(int rows, int hidden, float[] gates, int gOff, float[] tanhCells, int tcOff,
+        void lstmBackward(int r0, int r1, int hidden, float[] gates, int gOff, float[] tanhCells, int tcOff,
                           float[] cells, int cPrevOff, float[] dh, float[] dCell, float[] dGates);
 
-        void gruBackward(int rows, int hidden, float[] gates, int gOff, float[] hiddenN, int hnOff, float[] states,
+        void gruBackward(int r0, int r1, int hidden, float[] gates, int gOff, float[] hiddenN, int hnOff, float[] states,
                          int prevOff, float[] dh, float[] dGx, float[] dGh, float[] dPrevDirect);
 
-        void gruForward(int rows, int hidden, float[] xGates, int gOff, float[] hGates, float[] gates,
+        void gruForward(int r0, int r1, int hidden, float[] xGates, int gOff, float[] hGates, float[] gates,
                         float[] hiddenN, int hnOff, float[] states, int prevOff, int curOff);
 
-        void lstmForward(int rows, int hidden, float[] xGates, int gOff, float[] hGates, float[] gates, float[] cells,
+        void lstmForward(int r0, int r1, int hidden, float[] xGates, int gOff, float[] hGates, float[] gates, float[] cells,
                      int cPrevOff, int cOff, float[] tanhCells, int tcOff, float[] states);
     }
 

@@ -30,9 +30,15 @@ interface Gemm {
     void nnPacked(int m, int n, int k, float[] a, int aOff, float[] packed, float[] c, int cOff, boolean accumulate);
 
     static Gemm best() {
+        return best(null);
+    }
+
+    /** The best kernel, splitting large products among {@code team} (null: the calling thread only). */
+    static Gemm best(Team team) {
         if (ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()) {
             try {
-                return (Gemm) Class.forName("dev.rnnlab.engine.bptt.math.VectorGemm").getDeclaredConstructor().newInstance();
+                return (Gemm) Class.forName("dev.rnnlab.engine.bptt.math.VectorGemm").getDeclaredConstructor(Team.class)
+                        .newInstance(team);
             } catch (ReflectiveOperationException | LinkageError e) {
                 return new ScalarGemm();
             }
@@ -40,7 +46,10 @@ interface Gemm {
         return new ScalarGemm();
     }
 
-    /** Rows of axpys: the form the JIT vectorises by itself. Its packed form is plain row-major B. */
+    /**
+     * Rows of axpys: the form the JIT vectorises by itself. Its packed form is plain row-major B. Runs on
+     * the calling thread only.
+     */
     final class ScalarGemm implements Gemm {
         @Override
         public void nn(int m, int n, int k, float[] a, int aOff, float[] b, int bOff, float[] c, int cOff,

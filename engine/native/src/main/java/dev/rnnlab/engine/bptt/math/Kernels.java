@@ -8,7 +8,12 @@ import dev.rnnlab.engine.api.spec.Precision;
  *
  * @param <A> {@code float[]} or {@code double[]}
  */
-public interface Kernels<A> {
+public interface Kernels<A> extends AutoCloseable {
+
+    /** Releases threads the kernels hold (none by default). */
+    @Override
+    default void close() {
+    }
 
     Precision precision();
 

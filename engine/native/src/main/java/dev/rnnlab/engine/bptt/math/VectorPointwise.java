@@ -29,11 +29,11 @@ final class VectorPointwise implements F32Kernels.Pointwise {
     }
 
     @Override
-    public void lstmForward(int rows, int hidden, float[] xGates, int gOff, float[] hGates, float[] gates,
+    public void lstmForward(int r0, int r1, int hidden, float[] xGates, int gOff, float[] hGates, float[] gates,
                             float[] cells, int cPrevOff, int cOff, float[] tanhCells, int tcOff, float[] states) {
         int h4 = 4 * hidden;
         int bound = S.loopBound(hidden);
-        for (int r = 0; r < rows; r++) {
+        for (int r = r0; r < r1; r++) {
             int gx = gOff + r * h4;
             int gh = r * h4;
             int cPrev = cPrevOff + r * hidden;
@@ -65,11 +65,11 @@ final class VectorPointwise implements F32Kernels.Pointwise {
     }
 
     @Override
-    public void lstmBackward(int rows, int hidden, float[] gates, int gOff, float[] tanhCells, int tcOff,
+    public void lstmBackward(int r0, int r1, int hidden, float[] gates, int gOff, float[] tanhCells, int tcOff,
                              float[] cells, int cPrevOff, float[] dh, float[] dCell, float[] dGates) {
         int h4 = 4 * hidden;
         int bound = S.loopBound(hidden);
-        for (int b = 0; b < rows; b++) {
+        for (int b = r0; b < r1; b++) {
             int ga = gOff + b * h4;
             int cPrev = cPrevOff + b * hidden;
             int tc = tcOff + b * hidden;
@@ -109,11 +109,11 @@ final class VectorPointwise implements F32Kernels.Pointwise {
     }
 
     @Override
-    public void gruForward(int rows, int hidden, float[] xGates, int gOff, float[] hGates, float[] gates,
+    public void gruForward(int r0, int r1, int hidden, float[] xGates, int gOff, float[] hGates, float[] gates,
                            float[] hiddenN, int hnOff, float[] states, int prevOff, int curOff) {
         int h3 = 3 * hidden;
         int bound = S.loopBound(hidden);
-        for (int b = 0; b < rows; b++) {
+        for (int b = r0; b < r1; b++) {
             int gx = gOff + b * h3;
             int gh = b * h3;
             int gn = gx + 2 * hidden;
@@ -146,11 +146,11 @@ final class VectorPointwise implements F32Kernels.Pointwise {
     }
 
     @Override
-    public void gruBackward(int rows, int hidden, float[] gates, int gOff, float[] hiddenN, int hnOff,
+    public void gruBackward(int r0, int r1, int hidden, float[] gates, int gOff, float[] hiddenN, int hnOff,
                             float[] states, int prevOff, float[] dh, float[] dGx, float[] dGh, float[] dPrevDirect) {
         int h3 = 3 * hidden;
         int bound = S.loopBound(hidden);
-        for (int b = 0; b < rows; b++) {
+        for (int b = r0; b < r1; b++) {
             int ga = gOff + b * h3;
             int prev = prevOff + b * hidden;
             int hn = hnOff + b * hidden;

@@ -79,7 +79,8 @@ class GemmTest {
 
     /**
      * The bits the vector kernel must produce: per k panel of {@link VectorGemm#KC} in order, a chain of
-     * {@code Math.fma} over the panel's p in order from zero, added to C (zero when not accumulating).
+     * {@code Math.fma} over the panel's p in order from zero, added to C (stored, for the first panel when
+     * not accumulating).
      */
     static float[] panelChains(int m, int n, int k, float[] a, int aOff, float[] b, int bOff, float[] c, int cOff,
                                boolean accumulate) {
@@ -92,7 +93,7 @@ class GemmTest {
                     for (int p = p0; p < Math.min(k, p0 + VectorGemm.KC); p++) {
                         s = Math.fma(a[aOff + i * k + p], b[bOff + p * n + j], s);
                     }
-                    x = s + x;
+                    x = accumulate || p0 > 0 ? s + x : s;
                 }
                 out[i * n + j] = x;
             }
