@@ -123,6 +123,44 @@ class CliTest {
         assertTrue(again.out().contains("(2 finished earlier, skipped)"), again.out());
     }
 
+    /**
+     * Threads within a run change nothing but speed: the same metrics, bit for bit, and the count in the
+     * provenance. The model is large enough for the kernels to split their work.
+     */
+    @Test
+    void threadsWithinARunGiveBitIdenticalMetrics() throws Exception {
+        String yaml = """
+                name: wide
+                seed: 5
+                dataset: {kind: sine, seq_len: 10, train_size: 128, val_size: 16}
+                model: {cell: lstm, hidden: 40}
+                training:
+                  steps: 12
+                  batch_size: 64
+                  eval_every: 6
+                  optimizer: {kind: adam, lr: 0.01}
+                telemetry: {every: 1, detail_every: 6}
+                """;
+        Path f = file("wide.yaml", yaml);
+        Path one = dir.resolve("one");
+        Path two = dir.resolve("two");
+        assertEquals(0, rnnlab("sweep", f.toString(), "--out", one.toString(), "--threads", "1").code());
+        Run r = rnnlab("sweep", f.toString(), "--out", two.toString(), "--threads", "2");
+        assertEquals(0, r.code(), r.out() + r.err());
+        Path runOne;
+        try (Stream<Path> runs = Files.list(one.resolve("wide/runs"))) {
+            runOne = runs.findFirst().orElseThrow();
+        }
+        Path runTwo = two.resolve("wide/runs").resolve(runOne.getFileName());
+        assertTrue(Files.isDirectory(runTwo), "the thread count is not part of the run id");
+        assertEquals(Files.readString(runOne.resolve("metrics.csv")), Files.readString(runTwo.resolve("metrics.csv")));
+        assertEquals(Files.readString(runOne.resolve("time_profile.csv")),
+                Files.readString(runTwo.resolve("time_profile.csv")));
+        String summary = Files.readString(runTwo.resolve("summary.json"));
+        assertTrue(java.util.regex.Pattern.compile("\"threads\"\\s*:\\s*2\\b").matcher(summary).find(), summary);
+        assertEquals(2, rnnlab("sweep", f.toString(), "--out", two.toString(), "--threads", "0").code());
+    }
+
     @Test
     void aResolvedRunConfigReproducesItsRun() throws Exception {
         Path out = dir.resolve("results");

@@ -40,20 +40,29 @@ public final class LocalExecutor {
 
     private final EngineRegistry engines;
     private final int parallel;
+    private final int threadsPerRun;
     private final Duration lockGrace;
     private volatile ExecutorService pool;
     private volatile boolean cancelled;
 
     public LocalExecutor(EngineRegistry engines, int parallel) {
-        this(engines, parallel, SweepLock.DEFAULT_GRACE);
+        this(engines, parallel, 1, SweepLock.DEFAULT_GRACE);
     }
 
-    public LocalExecutor(EngineRegistry engines, int parallel, Duration lockGrace) {
+    /**
+     * @param parallel      runs trained at once
+     * @param threadsPerRun threads each run may use within itself (engines give the same results for any count)
+     */
+    public LocalExecutor(EngineRegistry engines, int parallel, int threadsPerRun, Duration lockGrace) {
         if (parallel < 1) {
             throw new IllegalArgumentException("parallel must be >= 1, got " + parallel);
         }
+        if (threadsPerRun < 1) {
+            throw new IllegalArgumentException("threadsPerRun must be >= 1, got " + threadsPerRun);
+        }
         this.engines = engines;
         this.parallel = parallel;
+        this.threadsPerRun = threadsPerRun;
         this.lockGrace = lockGrace;
     }
 
@@ -191,7 +200,8 @@ public final class LocalExecutor {
                 }
                 futures.add(pool.submit(() -> {
                     listener.runStarted(run);
-                    RunSummary s = new RunExecution(engine, plan.name(), provenance, asha).execute(run, runDir);
+                    RunSummary s = new RunExecution(engine, plan.name(), provenance, asha, threadsPerRun)
+                            .execute(run, runDir);
                     listener.runFinished(run, s);
                     return s;
                 }));

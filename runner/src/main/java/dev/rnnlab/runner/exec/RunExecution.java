@@ -38,9 +38,11 @@ final class RunExecution {
     private final String sweepName;
     private final Provenance provenance;
     private final AshaBoard asha;
+    private final int threads;
 
-    RunExecution(EngineProvider engine, String sweepName, Provenance provenance, AshaBoard asha) {
+    RunExecution(EngineProvider engine, String sweepName, Provenance provenance, AshaBoard asha, int threads) {
         this.engine = engine;
+        this.threads = threads;
         this.sweepName = sweepName;
         this.provenance = provenance;
         this.asha = asha;
@@ -58,7 +60,7 @@ final class RunExecution {
         try (CloseableThreadContext.Instance ctx = CloseableThreadContext.put(RUN_LOG_KEY, dir.log().toString())) {
             LOG.info("run {} ({} of sweep {}) starting: {}", run.id(), run.index(), sweepName, run.swept());
             ExperimentSpec spec = run.spec();
-            RunSpec runSpec = spec.toRunSpec(run.id());
+            RunSpec runSpec = spec.toRunSpec(run.id()).withThreads(threads);
             try (RunTelemetry telemetry = new RunTelemetry(dir, run.id())) {
                 MetricsWriter metrics = telemetry.metrics();
                 try {
@@ -105,7 +107,7 @@ final class RunExecution {
         Map<String, Object> p = new LinkedHashMap<>(provenance.toMap());
         p.put("engine", engine.name());
         p.put("engine_version", engine.version());
-        p.put("threads", 1);
+        p.put("threads", threads);
         p.put("seed", run.spec().seed());
         p.put("dataset_seed", run.spec().dataset().seed());
         p.put("started_at", start.toString());

@@ -8,13 +8,21 @@ import dev.rnnlab.engine.api.telemetry.TelemetrySink;
 import dev.rnnlab.engine.bptt.math.F32Kernels;
 import dev.rnnlab.engine.bptt.math.F64Kernels;
 
-/** The native engine: picks the kernels for the run's precision and hands over to a {@link Trainer}. */
+/**
+ * The native engine: picks the kernels for the run's precision and hands over to a {@link Trainer}.
+ * Float32 kernels use the run's {@link RunSpec#threads()}; the float64 kernels (the reference for
+ * gradient checks) run on one thread.
+ */
 final class NativeEngine implements Engine {
 
     @Override
     public RunResult train(RunSpec spec, SequenceData data, TelemetrySink sink) {
         return switch (spec.precision()) {
-            case FLOAT32 -> new Trainer<>(new F32Kernels(), spec, data).run(sink);
+            case FLOAT32 -> {
+                try (F32Kernels k = new F32Kernels(spec.threads())) {
+                    yield new Trainer<>(k, spec, data).run(sink);
+                }
+            }
             case FLOAT64 -> new Trainer<>(new F64Kernels(), spec, data).run(sink);
         };
     }
