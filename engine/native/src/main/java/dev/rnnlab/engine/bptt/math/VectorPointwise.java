@@ -21,7 +21,6 @@ final class VectorPointwise implements F32Kernels.Pointwise {
 
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final FloatVector ONE = FloatVector.broadcast(S, 1f);
-    private static final FloatVector TWO = FloatVector.broadcast(S, 2f);
 
     @Override
     public void tanhInPlace(float[] a, int off, int length) {
@@ -204,7 +203,7 @@ final class VectorPointwise implements F32Kernels.Pointwise {
      * degree-5 polynomial, about 1 ulp, y clamped to [-87.3, 88.3]):
      * <ul>
      *   <li>sigmoid(v) = 1 / (1 + e^-v);
-     *   <li>tanh(v) = sign(v) (1 - 2 / (e^(2|v|) + 1)), or below |v| = 0.625 Cephes' odd polynomial.
+     *   <li>tanh(v) = 1 - 2 / (e^(2v) + 1), or below |v| = 0.625 Cephes' odd polynomial.
      * </ul>
      * Everything is written out in this one loop on purpose: a vector passed to or returned from a call the
      * JIT does not inline is boxed, and C2 declines to inline a callee that it has already compiled on its
@@ -218,8 +217,8 @@ final class VectorPointwise implements F32Kernels.Pointwise {
             if (h != null) {
                 v = v.add(FloatVector.fromArray(S, h, hOff + i));
             }
-            FloatVector ax = v.abs();
-            FloatVector y = (tanh ? ax.add(ax) : v.neg()).max(-87.3f).min(88.3f);
+            // e^y with y = 2v for tanh, -v for the sigmoid, clamped (the factor is exact in float).
+            FloatVector y = v.mul(tanh ? 2f : -1f).max(-87.3f).min(88.3f);
             FloatVector t = y.mul(LOG2E).add(ROUND);
             FloatVector n = t.sub(ROUND);
             FloatVector r = y.sub(n.mul(LN2_HI)).sub(n.mul(LN2_LO));
@@ -230,22 +229,40 @@ final class VectorPointwise implements F32Kernels.Pointwise {
             p = p.mul(r).add(5.0000001201e-1f);
             IntVector bits = t.reinterpretAsInts().sub(ROUND_BITS).add(127).lanewise(VectorOperators.LSHL, 23);
             FloatVector e = p.mul(r.mul(r)).add(r).add(1f).mul(bits.reinterpretAsFloats());
-            FloatVector result;
+            // One store per branch (a vector merged from the two branches defeated C2's store intrinsic), and
+            // no masks (cheaper). On JDK 17, C2 still fails to intrinsify this store in about one JVM launch
+            // in three, depending on the profile it compiles with; the fallback boxes every vector, and an
+            // RNN run on preset (c) then takes about 20% longer (docs/performance.md). JDK 25 does not.
             if (tanh) {
-                FloatVector big = ONE.sub(TWO.div(e.add(ONE)));
-                big = big.lanewise(VectorOperators.NEG, v.compare(VectorOperators.LT, 0f));
-                FloatVector z = v.mul(v);
+                // 1 - 2 / (e^2v + 1) for |v| >= 0.625; below, Cephes' odd polynomial in v (v clamped so the
+                // unused value stays finite). The weight w is exactly 1 below 0.625 - 1e-7, exactly 0 from
+                // 0.625 up (and for infinities), so w small + (1 - w) big selects without a mask.
+                FloatVector one = FloatVector.broadcast(S, 1f);
+                FloatVector big = one.sub(FloatVector.broadcast(S, 2f).div(e.add(one)));
+                FloatVector vs = v.max(-0.625f).min(0.625f);
+                FloatVector z = vs.mul(vs);
                 FloatVector q = z.mul(-5.70498872745e-3f).add(2.06390887954e-2f);
                 q = q.mul(z).add(-5.37397155531e-2f);
                 q = q.mul(z).add(1.33314422036e-1f);
                 q = q.mul(z).add(-3.33332819422e-1f);
-                result = big.blend(q.mul(z).mul(v).add(v), ax.compare(VectorOperators.LT, 0.625f));
+                FloatVector small = q.mul(z).mul(vs).add(vs);
+                FloatVector w = FloatVector.broadcast(S, 0.390625f).sub(v.mul(v)).mul(16777216f).max(0f).min(1f);
+                small.mul(w).add(big.mul(one.sub(w))).intoArray(out, outOff + i);
             } else {
-                result = ONE.div(e.add(ONE));
+                FloatVector one = FloatVector.broadcast(S, 1f);
+                one.div(e.add(one)).intoArray(out, outOff + i);
             }
-            result.intoArray(out, outOff + i);
         }
-        for (; i < length; i++) {
+        scalarTail(tanh, i, length, x, xOff, h, hOff, out, outOff);
+    }
+
+    /**
+     * The elements {@code from..length-1} of {@link #activate}, one at a time: kept out of the vector
+     * loop's method, so inlining {@code Math.tanh} does not count against C2's node budget for it.
+     */
+    private static void scalarTail(boolean tanh, int from, int length, float[] x, int xOff, float[] h, int hOff,
+                                   float[] out, int outOff) {
+        for (int i = from; i < length; i++) {
             float v = h == null ? x[xOff + i] : x[xOff + i] + h[hOff + i];
             out[outOff + i] = tanh ? (float) Math.tanh(v) : sigmoid(v);
         }

@@ -226,6 +226,38 @@ class VectorPointwiseTest {
         }
     }
 
+    /**
+     * The vector tanh over [-12, 12], densely around the switch between its two formulas at |v| = 0.625,
+     * and at tiny values: within 4 ulps of the float64 value (and 1e-45 absolute, for the smallest).
+     */
+    @Test
+    void vectorTanhIsWithinFourUlpsOfTheFloat64Value() {
+        assertTrue(new F32Kernels().vectorised(), "run with --add-modules jdk.incubator.vector");
+        java.util.List<Float> xs = new java.util.ArrayList<>();
+        for (float v = -12f; v <= 12f; v += 0.0137f) {
+            xs.add(v);
+        }
+        for (float v = 0.62f; v < 0.63f; v = Math.nextUp(v + 1e-6f)) {
+            xs.add(v);
+            xs.add(-v);
+        }
+        for (float v : new float[] {0.625f, Math.nextDown(0.625f), Math.nextUp(0.625f), 1e-3f, 1e-10f, 1e-30f,
+                Float.MIN_NORMAL, 0f, 100f, 1e30f, Float.POSITIVE_INFINITY}) {
+            xs.add(v);
+            xs.add(-v);
+        }
+        float[] x = new float[xs.size()];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = xs.get(i);
+        }
+        float[] y = new float[x.length];
+        VectorPointwise.activate(true, x.length, x, 0, null, 0, y, 0);
+        for (int i = 0; i < x.length; i++) {
+            double expected = Math.tanh(x[i]);
+            assertEquals(expected, y[i], Math.max(4 * Math.ulp((float) expected), 1e-45), "tanh(" + x[i] + ")");
+        }
+    }
+
     private static void assertClose(double[] expected, float[] actual, String what) {
         for (int i = 0; i < expected.length; i++) {
             // float32 rounding of the inputs and of every intermediate: a few units of 2^-24 relative
