@@ -184,6 +184,10 @@ public final class F32Kernels implements Kernels<float[]> {
 
     @Override
     public void addRowVector(int m, int n, float[] c, int cOff, float[] bias) {
+        if (vector != null) {
+            vector.addRowVector(m, n, c, cOff, bias);
+            return;
+        }
         for (int i = 0; i < m; i++) {
             int ci = cOff + i * n;
             for (int j = 0; j < n; j++) {
@@ -194,6 +198,10 @@ public final class F32Kernels implements Kernels<float[]> {
 
     @Override
     public void sumRowsAccumulate(int m, int n, float[] a, int aOff, float[] out) {
+        if (vector != null) {
+            vector.sumRowsAccumulate(m, n, a, aOff, out);
+            return;
+        }
         for (int i = 0; i < m; i++) {
             int ai = aOff + i * n;
             for (int j = 0; j < n; j++) {
@@ -327,6 +335,10 @@ public final class F32Kernels implements Kernels<float[]> {
     /** Float32 pointwise kernels on the Vector API, implemented by {@link VectorPointwise}. */
     interface Pointwise {
         void tanhInPlace(float[] a, int off, int length);
+
+        void addRowVector(int m, int n, float[] c, int cOff, float[] bias);
+
+        void sumRowsAccumulate(int m, int n, float[] a, int aOff, float[] out);
 
         void lstmBackward(int r0, int r1, int hidden, float[] gates, int gOff, float[] tanhCells, int tcOff,
                           float[] cells, int cPrevOff, float[] dh, float[] dCell, float[] dGates);

@@ -6,7 +6,8 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Float32 pointwise kernels on the Vector API: tanh, and the LSTM and GRU steps forward and backward
+ * Float32 pointwise kernels on the Vector API: tanh, bias rows and column sums, and the LSTM and GRU steps
+ * forward and backward
  * ({@link Kernels#lstmForward}, {@link Kernels#lstmBackward}, {@link Kernels#gruForward},
  * {@link Kernels#gruBackward}).
  * Loaded reflectively, like {@link VectorGemm}, only when the module is present.
@@ -25,6 +26,42 @@ final class VectorPointwise implements F32Kernels.Pointwise {
     @Override
     public void tanhInPlace(float[] a, int off, int length) {
         activate(true, length, a, off, null, 0, a, off);
+    }
+
+    @Override
+    public void addRowVector(int m, int n, float[] c, int cOff, float[] bias) {
+        int bound = S.loopBound(n);
+        for (int i = 0; i < m; i++) {
+            int ci = cOff + i * n;
+            int j = 0;
+            for (; j < bound; j += S.length()) {
+                FloatVector.fromArray(S, c, ci + j).add(FloatVector.fromArray(S, bias, j)).intoArray(c, ci + j);
+            }
+            for (; j < n; j++) {
+                c[ci + j] += bias[j];
+            }
+        }
+    }
+
+    /** Column blocks outside, rows inside: each column still sums its rows in order, as the scalar loop does. */
+    @Override
+    public void sumRowsAccumulate(int m, int n, float[] a, int aOff, float[] out) {
+        int bound = S.loopBound(n);
+        int j = 0;
+        for (; j < bound; j += S.length()) {
+            FloatVector sum = FloatVector.fromArray(S, out, j);
+            for (int i = 0; i < m; i++) {
+                sum = sum.add(FloatVector.fromArray(S, a, aOff + i * n + j));
+            }
+            sum.intoArray(out, j);
+        }
+        for (; j < n; j++) {
+            float sum = out[j];
+            for (int i = 0; i < m; i++) {
+                sum += a[aOff + i * n + j];
+            }
+            out[j] = sum;
+        }
     }
 
     @Override

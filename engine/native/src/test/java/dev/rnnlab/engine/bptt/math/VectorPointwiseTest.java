@@ -258,6 +258,38 @@ class VectorPointwiseTest {
         }
     }
 
+    /** Bias rows and column sums: the same bits as the scalar loops (each column sums its rows in order). */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 5, 16, 37})
+    void vectorBiasRowsAndColumnSumsEqualTheScalarLoopsBitForBit(int n) {
+        SplittableRandom rng = new SplittableRandom(n);
+        int m = 9;
+        float[] a = new float[3 + m * n];
+        float[] bias = new float[n];
+        float[] start = new float[n];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = (float) rng.nextDouble(-1, 1) * (i % 3 == 0 ? 1e4f : 1f);
+        }
+        for (int j = 0; j < n; j++) {
+            bias[j] = (float) rng.nextDouble(-1, 1);
+            start[j] = (float) rng.nextDouble(-1, 1);
+        }
+        float[] rows = a.clone();
+        new VectorPointwise().addRowVector(m, n, rows, 3, bias);
+        float[] sums = start.clone();
+        new VectorPointwise().sumRowsAccumulate(m, n, a, 3, sums);
+        float[] expectedRows = a.clone();
+        float[] expectedSums = start.clone();
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                expectedRows[3 + i * n + j] += bias[j];
+                expectedSums[j] += a[3 + i * n + j];
+            }
+        }
+        org.junit.jupiter.api.Assertions.assertArrayEquals(expectedRows, rows, 0f);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(expectedSums, sums, 0f);
+    }
+
     private static void assertClose(double[] expected, float[] actual, String what) {
         for (int i = 0; i < expected.length; i++) {
             // float32 rounding of the inputs and of every intermediate: a few units of 2^-24 relative
