@@ -212,23 +212,36 @@ public final class F32Kernels implements Kernels<float[]> {
 
     @Override
     public void tanhInPlace(float[] a, int off, int length) {
-        if (vector != null) {
-            if (team == null || length < MIN_SPLIT_CELLS) {
-                vector.tanhInPlace(a, off, length);
-            } else {
-                // Split in blocks of 64: every part but the last is whole vectors, so each element takes
-                // the same path (vector loop or scalar tail) as it would unsplit, and gets the same bits.
-                int blocks = (length + 63) / 64;
-                team.run(blocks, (member, from, to) -> {
-                    int end = Math.min(length, to * 64);
-                    vector.tanhInPlace(a, off + from * 64, end - from * 64);
-                });
+        if (vector == null) {
+            for (int i = off; i < off + length; i++) {
+                a[i] = (float) Math.tanh(a[i]);
             }
             return;
         }
-        for (int i = off; i < off + length; i++) {
-            a[i] = (float) Math.tanh(a[i]);
+        elements(length, (from, n) -> vector.tanhInPlace(a, off + from, n));
+    }
+
+    /** A run of elements of a pointwise pass: {@code n} of them from {@code from}. */
+    @FunctionalInterface
+    private interface ElementRange {
+        void run(int from, int n);
+    }
+
+    /**
+     * Splits a pointwise pass over {@code length} elements among the team in blocks of 64: every part but
+     * the last is whole vectors, so each element takes the same path (vector loop or scalar tail) as it
+     * would unsplit, and gets the same bits.
+     */
+    private void elements(int length, ElementRange body) {
+        if (team == null || length < MIN_SPLIT_CELLS) {
+            body.run(0, length);
+            return;
         }
+        int blocks = (length + 63) / 64;
+        team.run(blocks, (member, from, to) -> {
+            int start = from * 64;
+            body.run(start, Math.min(length, to * 64) - start);
+        });
     }
 
     @Override
@@ -240,10 +253,14 @@ public final class F32Kernels implements Kernels<float[]> {
 
     @Override
     public void tanhBackward(float[] y, int yOff, float[] dy, int dyOff, float[] dpre, int dpreOff, int length) {
-        for (int i = 0; i < length; i++) {
-            float v = y[yOff + i];
-            dpre[dpreOff + i] = dy[dyOff + i] * (1 - v * v);
+        if (vector == null) {
+            for (int i = 0; i < length; i++) {
+                float v = y[yOff + i];
+                dpre[dpreOff + i] = dy[dyOff + i] * (1 - v * v);
+            }
+            return;
         }
+        elements(length, (from, n) -> vector.tanhBackward(y, yOff + from, dy, dyOff + from, dpre, dpreOff + from, n));
     }
 
     @Override
@@ -335,6 +352,8 @@ public final class F32Kernels implements Kernels<float[]> {
     /** Float32 pointwise kernels on the Vector API, implemented by {@link VectorPointwise}. */
     interface Pointwise {
         void tanhInPlace(float[] a, int off, int length);
+
+        void tanhBackward(float[] y, int yOff, float[] dy, int dyOff, float[] dpre, int dpreOff, int length);
 
         void addRowVector(int m, int n, float[] c, int cOff, float[] bias);
 

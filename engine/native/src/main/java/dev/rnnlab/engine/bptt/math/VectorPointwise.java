@@ -29,6 +29,19 @@ final class VectorPointwise implements F32Kernels.Pointwise {
     }
 
     @Override
+    public void tanhBackward(float[] y, int yOff, float[] dy, int dyOff, float[] dpre, int dpreOff, int length) {
+        int i = 0;
+        for (int bound = S.loopBound(length); i < bound; i += S.length()) {
+            FloatVector v = FloatVector.fromArray(S, y, yOff + i);
+            FloatVector.fromArray(S, dy, dyOff + i).mul(ONE.sub(v.mul(v))).intoArray(dpre, dpreOff + i);
+        }
+        for (; i < length; i++) {
+            float v = y[yOff + i];
+            dpre[dpreOff + i] = dy[dyOff + i] * (1 - v * v);
+        }
+    }
+
+    @Override
     public void addRowVector(int m, int n, float[] c, int cOff, float[] bias) {
         int bound = S.loopBound(n);
         for (int i = 0; i < m; i++) {

@@ -258,10 +258,13 @@ class VectorPointwiseTest {
         }
     }
 
-    /** Bias rows and column sums: the same bits as the scalar loops (each column sums its rows in order). */
+    /**
+     * Bias rows, column sums and the tanh derivative: the same bits as the scalar loops (each column sums
+     * its rows in order).
+     */
     @ParameterizedTest
     @ValueSource(ints = {1, 5, 16, 37})
-    void vectorBiasRowsAndColumnSumsEqualTheScalarLoopsBitForBit(int n) {
+    void vectorBiasRowsColumnSumsAndTanhDerivativeEqualTheScalarLoopsBitForBit(int n) {
         SplittableRandom rng = new SplittableRandom(n);
         int m = 9;
         float[] a = new float[3 + m * n];
@@ -288,6 +291,18 @@ class VectorPointwiseTest {
         }
         org.junit.jupiter.api.Assertions.assertArrayEquals(expectedRows, rows, 0f);
         org.junit.jupiter.api.Assertions.assertArrayEquals(expectedSums, sums, 0f);
+
+        float[] y = new float[m * n];
+        float[] dy = new float[m * n];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = (float) Math.tanh(rng.nextDouble(-3, 3));
+            dy[i] = (float) rng.nextDouble(-1, 1);
+        }
+        float[] dpre = new float[2 + m * n];
+        new VectorPointwise().tanhBackward(y, 0, dy, 0, dpre, 2, m * n);
+        for (int i = 0; i < y.length; i++) {
+            assertEquals(dy[i] * (1 - y[i] * y[i]), dpre[2 + i], 0f, "dpre[" + i + "]");
+        }
     }
 
     private static void assertClose(double[] expected, float[] actual, String what) {
