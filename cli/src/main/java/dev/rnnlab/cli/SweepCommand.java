@@ -90,8 +90,17 @@ final class SweepCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         SweepDirectory dir = SweepDirectory.of(out, plan);
+        int total = plan.adaptive() == null ? plan.runs().size() : plan.adaptive().budget();
+        int cores = Runtime.getRuntime().availableProcessors();
+        long busy = (long) Math.min(parallel, total) * threads;
+        if (threads > 1 && busy > cores) {
+            // Kernel threads spin briefly between the parts of a step; more of them than cores slows every run.
+            stderr.println("rnnlab sweep: note: " + Math.min(parallel, total) + " run(s) at a time x --threads "
+                    + threads + " = " + busy + " threads on " + cores + " core(s); the runs will compete for them "
+                    + "(try --parallel " + Math.max(1, cores / threads) + ")");
+            stderr.flush();
+        }
         if (!quiet) {
-            int total = plan.adaptive() == null ? plan.runs().size() : plan.adaptive().budget();
             stdout.println("sweep " + plan.name() + ": " + total + " run(s)" + (plan.adaptive() == null ? ""
                     : " (model-based search: proposed from results)") + ", up to " + Math.min(parallel, total)
                     + " at a time, into " + dir.path());

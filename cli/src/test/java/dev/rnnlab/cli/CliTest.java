@@ -145,8 +145,10 @@ class CliTest {
         Path one = dir.resolve("one");
         Path two = dir.resolve("two");
         assertEquals(0, rnnlab("sweep", f.toString(), "--out", one.toString(), "--threads", "1").code());
-        Run r = rnnlab("sweep", f.toString(), "--out", two.toString(), "--threads", "2");
+        Run r = rnnlab("sweep", f.toString(), "--out", two.toString(), "--threads", "2", "--parallel", "1");
         assertEquals(0, r.code(), r.out() + r.err());
+        boolean oversubscribed = Runtime.getRuntime().availableProcessors() < 2;
+        assertEquals(oversubscribed, r.err().contains("threads on"), r.err());
         Path runOne;
         try (Stream<Path> runs = Files.list(one.resolve("wide/runs"))) {
             runOne = runs.findFirst().orElseThrow();
@@ -159,6 +161,10 @@ class CliTest {
         String summary = Files.readString(runTwo.resolve("summary.json"));
         assertTrue(java.util.regex.Pattern.compile("\"threads\"\\s*:\\s*2\\b").matcher(summary).find(), summary);
         assertEquals(2, rnnlab("sweep", f.toString(), "--out", two.toString(), "--threads", "0").code());
+        Run many = rnnlab("sweep", f.toString(), "--out", dir.resolve("many").toString(), "--threads", "64",
+                "--parallel", "1");
+        assertEquals(0, many.code(), many.err());
+        assertTrue(many.err().contains("1 run(s) at a time x --threads 64 = 64 threads on"), many.err());
     }
 
     @Test
