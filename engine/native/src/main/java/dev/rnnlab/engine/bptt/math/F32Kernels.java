@@ -5,9 +5,10 @@ import java.util.Arrays;
 
 /**
  * Training kernels in float32: float storage and float accumulation, as a float32 PyTorch model does.
- * Every GEMM goes through one {@link Gemm} kernel (operands transposed where needed): the
- * register-blocked Vector API kernel when {@code jdk.incubator.vector} is available, else plain loops.
- * Not thread-safe: one instance per training thread.
+ * Every GEMM goes through one {@link Gemm} kernel (B packed, or A read transposed, as needed): the
+ * packed, register-blocked Vector API kernel when {@code jdk.incubator.vector} is available, else plain
+ * loops. One instance per run, used by one caller thread at a time; with {@link #F32Kernels(int)} it
+ * splits large kernels among its own worker threads, which {@link #close()} stops.
  */
 public final class F32Kernels implements Kernels<float[]> {
 
@@ -121,7 +122,7 @@ public final class F32Kernels implements Kernels<float[]> {
     private final Gemm gemm;
     /** The vectorised pointwise kernels, or null without the Vector API (then scalar loops run). */
     private final Pointwise vector = loadVectorPointwise();
-    /** Scratch for transposed or packed operands; one per kernel instance (one run on one thread). */
+    /** Scratch for a packed operand; one per kernel instance. */
     private float[] scratch = new float[0];
 
     /** {@code C = A B^T}: B is packed transposed into scratch, so all GEMMs share one kernel. */
