@@ -240,12 +240,34 @@ final class VectorPointwise implements F32Kernels.Pointwise {
         }
     }
 
-    private static final float LOG2E = 1.44269504088896341f;
-    private static final float LN2_HI = 0.693359375f;
-    private static final float LN2_LO = -2.12194440e-4f;
-    /** 1.5 * 2^23: adding it rounds to an integer, which then sits in the low mantissa bits. */
     private static final float ROUND = 12582912f;
+    /** 1.5 * 2^23 as bits: adding 1.5 * 2^23 rounds to an integer, which then sits in the low mantissa bits. */
     private static final int ROUND_BITS = 0x4B400000;
+    private static final FloatVector ZERO = FloatVector.zero(S);
+    private static final FloatVector TWO = FloatVector.broadcast(S, 2f);
+    private static final FloatVector ROUND_V = FloatVector.broadcast(S, ROUND);
+    private static final FloatVector LOG2E_V = FloatVector.broadcast(S, 1.44269504088896341f);
+    private static final FloatVector MINUS_LN2_HI = FloatVector.broadcast(S, -0.693359375f);
+    private static final FloatVector MINUS_LN2_LO = FloatVector.broadcast(S, 2.12194440e-4f);
+    private static final FloatVector EXP_MIN = FloatVector.broadcast(S, -87.3f);
+    private static final FloatVector EXP_MAX = FloatVector.broadcast(S, 88.3f);
+    /** Cephes {@code expf}: e^r = 1 + r + r^2 (P0 + P1 r + ... + P5 r^5) on the reduced range. */
+    private static final FloatVector EXP_P0 = FloatVector.broadcast(S, 5.0000001201e-1f);
+    private static final FloatVector EXP_P1 = FloatVector.broadcast(S, 1.6666665459e-1f);
+    private static final FloatVector EXP_P2 = FloatVector.broadcast(S, 4.1665795894e-2f);
+    private static final FloatVector EXP_P3 = FloatVector.broadcast(S, 8.3334519073e-3f);
+    private static final FloatVector EXP_P4 = FloatVector.broadcast(S, 1.3981999507e-3f);
+    private static final FloatVector EXP_P5 = FloatVector.broadcast(S, 1.9875691500e-4f);
+    /** Cephes {@code tanhf} below |v| = 0.625: tanh v = v + v z (P0 + P1 z + P2 z^2 + P3 z^3 + P4 z^4), z = v^2. */
+    private static final FloatVector TANH_P0 = FloatVector.broadcast(S, -3.33332819422e-1f);
+    private static final FloatVector TANH_P1 = FloatVector.broadcast(S, 1.33314422036e-1f);
+    private static final FloatVector TANH_P2 = FloatVector.broadcast(S, -5.37397155531e-2f);
+    private static final FloatVector TANH_P3 = FloatVector.broadcast(S, 2.06390887954e-2f);
+    private static final FloatVector TANH_P4 = FloatVector.broadcast(S, -5.70498872745e-3f);
+    private static final FloatVector SWITCH = FloatVector.broadcast(S, 0.625f);
+    private static final FloatVector MINUS_SWITCH = FloatVector.broadcast(S, -0.625f);
+    private static final FloatVector SWITCH_SQUARED = FloatVector.broadcast(S, 0.390625f);
+    private static final FloatVector TWO_24 = FloatVector.broadcast(S, 16777216f);
 
     /**
      * {@code out = act(x + h)} over {@code length} elements ({@code act(x)} when {@code h} is null), act the
@@ -267,40 +289,32 @@ final class VectorPointwise implements F32Kernels.Pointwise {
             if (h != null) {
                 v = v.add(FloatVector.fromArray(S, h, hOff + i));
             }
-            // e^y with y = 2v for tanh, -v for the sigmoid, clamped (the factor is exact in float).
-            FloatVector y = v.mul(tanh ? 2f : -1f).max(-87.3f).min(88.3f);
-            FloatVector t = y.mul(LOG2E).add(ROUND);
-            FloatVector n = t.sub(ROUND);
-            FloatVector r = y.sub(n.mul(LN2_HI)).sub(n.mul(LN2_LO));
-            FloatVector p = r.mul(1.9875691500e-4f).add(1.3981999507e-3f);
-            p = p.mul(r).add(8.3334519073e-3f);
-            p = p.mul(r).add(4.1665795894e-2f);
-            p = p.mul(r).add(1.6666665459e-1f);
-            p = p.mul(r).add(5.0000001201e-1f);
+            // e^y with y = 2v for tanh, -v for the sigmoid, clamped (the factor is exact in float). Horner
+            // steps are fused multiply-adds on constant vectors: fewer operations for C2 to inline (see below).
+            FloatVector y = v.mul(tanh ? 2f : -1f).max(EXP_MIN).min(EXP_MAX);
+            FloatVector t = y.fma(LOG2E_V, ROUND_V);
+            FloatVector n = t.sub(ROUND_V);
+            FloatVector r = n.fma(MINUS_LN2_LO, n.fma(MINUS_LN2_HI, y));
+            FloatVector p = r.fma(EXP_P5, EXP_P4).fma(r, EXP_P3).fma(r, EXP_P2).fma(r, EXP_P1).fma(r, EXP_P0);
             IntVector bits = t.reinterpretAsInts().sub(ROUND_BITS).add(127).lanewise(VectorOperators.LSHL, 23);
-            FloatVector e = p.mul(r.mul(r)).add(r).add(1f).mul(bits.reinterpretAsFloats());
-            // One store per branch (a vector merged from the two branches defeated C2's store intrinsic), and
-            // no masks (cheaper). On JDK 17, C2 still fails to intrinsify this store in about one JVM launch
-            // in three, depending on the profile it compiles with; the fallback boxes every vector, and an
-            // RNN run on preset (c) then takes about 20% longer (docs/performance.md). JDK 25 does not.
+            FloatVector e = p.fma(r.mul(r), r).add(ONE).mul(bits.reinterpretAsFloats());
+            // One store per branch (a vector merged from the two branches defeated C2's store intrinsic), no
+            // masks, and as few operations as the formulas allow: on JDK 17, C2 still fails to intrinsify
+            // this store in some JVM launches, depending on the profile it compiles with, and then boxes
+            // every vector (docs/performance.md). JDK 25 does not.
             if (tanh) {
                 // 1 - 2 / (e^2v + 1) for |v| >= 0.625; below, Cephes' odd polynomial in v (v clamped so the
                 // unused value stays finite). The weight w is exactly 1 below 0.625 - 1e-7, exactly 0 from
                 // 0.625 up (and for infinities), so w small + (1 - w) big selects without a mask.
-                FloatVector one = FloatVector.broadcast(S, 1f);
-                FloatVector big = one.sub(FloatVector.broadcast(S, 2f).div(e.add(one)));
-                FloatVector vs = v.max(-0.625f).min(0.625f);
+                FloatVector big = ONE.sub(TWO.div(e.add(ONE)));
+                FloatVector vs = v.max(MINUS_SWITCH).min(SWITCH);
                 FloatVector z = vs.mul(vs);
-                FloatVector q = z.mul(-5.70498872745e-3f).add(2.06390887954e-2f);
-                q = q.mul(z).add(-5.37397155531e-2f);
-                q = q.mul(z).add(1.33314422036e-1f);
-                q = q.mul(z).add(-3.33332819422e-1f);
-                FloatVector small = q.mul(z).mul(vs).add(vs);
-                FloatVector w = FloatVector.broadcast(S, 0.390625f).sub(v.mul(v)).mul(16777216f).max(0f).min(1f);
-                small.mul(w).add(big.mul(one.sub(w))).intoArray(out, outOff + i);
+                FloatVector q = z.fma(TANH_P4, TANH_P3).fma(z, TANH_P2).fma(z, TANH_P1).fma(z, TANH_P0);
+                FloatVector small = q.mul(z).fma(vs, vs);
+                FloatVector w = SWITCH_SQUARED.sub(v.mul(v)).mul(TWO_24).max(ZERO).min(ONE);
+                small.mul(w).add(big.mul(ONE.sub(w))).intoArray(out, outOff + i);
             } else {
-                FloatVector one = FloatVector.broadcast(S, 1f);
-                one.div(e.add(one)).intoArray(out, outOff + i);
+                ONE.div(e.add(ONE)).intoArray(out, outOff + i);
             }
         }
         scalarTail(tanh, i, length, x, xOff, h, hOff, out, outOff);
