@@ -279,7 +279,8 @@ final class VectorPointwise implements F32Kernels.Pointwise {
      * </ul>
      * Everything is written out in this one loop on purpose: a vector passed to or returned from a call the
      * JIT does not inline is boxed, and C2 declines to inline a callee that it has already compiled on its
-     * own into a large body, which made a helper-method version of this loop about 10x slower.
+     * own into a large body: with exp and tanh as helper methods, tanh cost 4-5 ns per element against
+     * 0.9 ns written out here (a micro-benchmark on this machine).
      */
     static void activate(boolean tanh, int length, float[] x, int xOff, float[] h, int hOff, float[] out,
                                  int outOff) {
