@@ -97,5 +97,31 @@ class TelemetryTest {
         assertEquals(1.0, Telemetry.spectralRadius(new double[][] {{1, 1}, {0, 1}}), 1e-12);
         assertEquals((1 + Math.sqrt(5)) / 2, Telemetry.maxSingularValue(new double[][] {{1, 1}, {0, 1}}), 1e-12);
         assertTrue(Double.isNaN(Telemetry.spectralRadius(new double[][] {{Double.NaN}})));
+        assertTrue(Double.isNaN(Telemetry.maxSingularValue(new double[][] {{1, Double.POSITIVE_INFINITY}, {0, 1}})));
+        assertEquals(0.0, Telemetry.spectralRadius(new double[][] {{0, 3}, {0, 0}}), 1e-12, "nilpotent");
+        assertEquals(3.0, Telemetry.maxSingularValue(new double[][] {{0, 3}, {0, 0}}), 1e-12);
+    }
+
+    /** Commons Math's full decompositions are an independent implementation of the same two quantities. */
+    @Test
+    void spectralQuantitiesAgreeWithCommonsMathOnRandomMatrices() {
+        java.util.Random rnd = new java.util.Random(7);
+        for (int n : new int[] {1, 3, 8, 17, 32, 64}) {
+            double[][] m = new double[n][n];
+            for (double[] row : m) {
+                for (int j = 0; j < n; j++) {
+                    row[j] = rnd.nextGaussian() / Math.sqrt(n);
+                }
+            }
+            var a = new org.apache.commons.math3.linear.Array2DRowRealMatrix(m, true);
+            var eig = new org.apache.commons.math3.linear.EigenDecomposition(a);
+            double radius = 0;
+            for (int i = 0; i < n; i++) {
+                radius = Math.max(radius, Math.hypot(eig.getRealEigenvalue(i), eig.getImagEigenvalue(i)));
+            }
+            double sigma = new org.apache.commons.math3.linear.SingularValueDecomposition(a).getSingularValues()[0];
+            assertEquals(radius, Telemetry.spectralRadius(m), 1e-12 * radius, "spectral radius, n=" + n);
+            assertEquals(sigma, Telemetry.maxSingularValue(m), 1e-12 * sigma, "top singular value, n=" + n);
+        }
     }
 }
