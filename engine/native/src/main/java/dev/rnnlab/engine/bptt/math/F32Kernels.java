@@ -15,6 +15,9 @@ public final class F32Kernels implements Kernels<float[]> {
     /** Below this many cells a pointwise step runs on the calling thread alone. */
     private static final int MIN_SPLIT_CELLS = 2048;
 
+    /** Columns per unit of a split column sum: whole cache lines, so two threads never write one line. */
+    private static final int COLUMN_BLOCK = 64;
+
     /** Kernels on the calling thread only. */
     public F32Kernels() {
         this(1);
@@ -186,7 +189,7 @@ public final class F32Kernels implements Kernels<float[]> {
     @Override
     public void addRowVector(int m, int n, float[] c, int cOff, float[] bias) {
         if (vector != null) {
-            vector.addRowVector(m, n, c, cOff, bias);
+            rows(m, n, (r0, r1) -> vector.addRowVector(r1 - r0, n, c, cOff + r0 * n, bias));
             return;
         }
         for (int i = 0; i < m; i++) {
@@ -197,17 +200,36 @@ public final class F32Kernels implements Kernels<float[]> {
         }
     }
 
+    /** Below this many elements an elementwise pass (an optimizer update: a few ns each) runs unsplit. */
+    private static final int MIN_SPLIT_ELEMENTS = 8192;
+
+    @Override
+    public void elementwise(int length, Range body) {
+        if (team == null || length < MIN_SPLIT_ELEMENTS) {
+            body.run(0, length);
+        } else {
+            team.run(length, (member, from, to) -> body.run(from, to));
+        }
+    }
+
+    /** Split by column blocks of {@link #COLUMN_BLOCK}: each column still sums all its rows in order. */
     @Override
     public void sumRowsAccumulate(int m, int n, float[] a, int aOff, float[] out) {
-        if (vector != null) {
-            vector.sumRowsAccumulate(m, n, a, aOff, out);
+        if (vector == null) {
+            for (int i = 0; i < m; i++) {
+                int ai = aOff + i * n;
+                for (int j = 0; j < n; j++) {
+                    out[j] += a[ai + j];
+                }
+            }
             return;
         }
-        for (int i = 0; i < m; i++) {
-            int ai = aOff + i * n;
-            for (int j = 0; j < n; j++) {
-                out[j] += a[ai + j];
-            }
+        int blocks = (n + COLUMN_BLOCK - 1) / COLUMN_BLOCK;
+        if (team == null || blocks < 2 || m * n < MIN_SPLIT_CELLS) {
+            vector.sumRowsAccumulate(m, n, 0, n, a, aOff, out);
+        } else {
+            team.run(blocks, (member, from, to) -> vector.sumRowsAccumulate(m, n, from * COLUMN_BLOCK,
+                    Math.min(n, to * COLUMN_BLOCK), a, aOff, out));
         }
     }
 
@@ -358,7 +380,8 @@ public final class F32Kernels implements Kernels<float[]> {
 
         void addRowVector(int m, int n, float[] c, int cOff, float[] bias);
 
-        void sumRowsAccumulate(int m, int n, float[] a, int aOff, float[] out);
+        /** Adds the rows of the {@code m x n} matrix at {@code aOff} to {@code out}, columns {@code j0..j1-1} only. */
+        void sumRowsAccumulate(int m, int n, int j0, int j1, float[] a, int aOff, float[] out);
 
         void lstmBackward(int r0, int r1, int hidden, float[] gates, int gOff, float[] tanhCells, int tcOff,
                           float[] cells, int cPrevOff, float[] dh, float[] dCell, float[] dGates);

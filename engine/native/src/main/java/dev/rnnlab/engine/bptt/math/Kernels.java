@@ -17,6 +17,21 @@ public interface Kernels<A> extends AutoCloseable {
 
     Precision precision();
 
+    /** Elements {@code from..to-1} of an elementwise pass. */
+    @FunctionalInterface
+    interface Range {
+        void run(int from, int to);
+    }
+
+    /**
+     * Runs {@code body} over {@code 0..length-1}, split among the kernels' threads where that pays (on the
+     * caller alone by default). The body must compute each element from that element's inputs alone, as
+     * an optimizer update does, so how the range is split cannot change a bit.
+     */
+    default void elementwise(int length, Range body) {
+        body.run(0, length);
+    }
+
     A allocate(int length);
 
     int length(A a);

@@ -56,11 +56,30 @@ final class VectorPointwise implements F32Kernels.Pointwise {
         }
     }
 
-    /** Column blocks outside, rows inside: each column still sums its rows in order, as the scalar loop does. */
+    /**
+     * Columns {@code j0..j1-1}: each column sums its rows in order, as the scalar loop does, so every way of
+     * walking the matrix gives the same bits. A wide range streams the rows (out stays in L1): 4x faster on
+     * [3200 x 2048] than a column block at a time, which strides a page per row. A narrow one keeps its
+     * sums in registers, so consecutive rows do not wait on each other's store.
+     */
     @Override
-    public void sumRowsAccumulate(int m, int n, float[] a, int aOff, float[] out) {
-        int bound = S.loopBound(n);
-        int j = 0;
+    public void sumRowsAccumulate(int m, int n, int j0, int j1, float[] a, int aOff, float[] out) {
+        if (j1 - j0 >= 4 * S.length()) {
+            int bound = j0 + S.loopBound(j1 - j0);
+            for (int i = 0; i < m; i++) {
+                int ai = aOff + i * n;
+                int j = j0;
+                for (; j < bound; j += S.length()) {
+                    FloatVector.fromArray(S, out, j).add(FloatVector.fromArray(S, a, ai + j)).intoArray(out, j);
+                }
+                for (; j < j1; j++) {
+                    out[j] += a[ai + j];
+                }
+            }
+            return;
+        }
+        int bound = j0 + S.loopBound(j1 - j0);
+        int j = j0;
         for (; j < bound; j += S.length()) {
             FloatVector sum = FloatVector.fromArray(S, out, j);
             for (int i = 0; i < m; i++) {
@@ -68,7 +87,7 @@ final class VectorPointwise implements F32Kernels.Pointwise {
             }
             sum.intoArray(out, j);
         }
-        for (; j < n; j++) {
+        for (; j < j1; j++) {
             float sum = out[j];
             for (int i = 0; i < m; i++) {
                 sum += a[aOff + i * n + j];

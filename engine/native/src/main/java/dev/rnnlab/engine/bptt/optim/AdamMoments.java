@@ -48,13 +48,15 @@ final class AdamMoments<A> {
             A v = second.get(i);
             A value = p.value();
             A grad = p.grad();
-            for (int j = 0, n = p.size(); j < n; j++) {
-                double g = k.get(grad, j);
-                k.set(m, j, beta1 * k.get(m, j) + (1 - beta1) * g);
-                k.set(v, j, beta2 * k.get(v, j) + (1 - beta2) * g * g);
-                double denom = Math.sqrt(k.get(v, j)) / correction2Sqrt + eps;
-                k.set(value, j, k.get(value, j) - stepSize * k.get(m, j) / denom);
-            }
+            k.elementwise(p.size(), (from, to) -> {
+                for (int j = from; j < to; j++) {
+                    double g = k.get(grad, j);
+                    k.set(m, j, beta1 * k.get(m, j) + (1 - beta1) * g);
+                    k.set(v, j, beta2 * k.get(v, j) + (1 - beta2) * g * g);
+                    double denom = Math.sqrt(k.get(v, j)) / correction2Sqrt + eps;
+                    k.set(value, j, k.get(value, j) - stepSize * k.get(m, j) / denom);
+                }
+            });
         }
     }
 }

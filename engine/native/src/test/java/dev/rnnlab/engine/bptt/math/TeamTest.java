@@ -3,6 +3,7 @@ package dev.rnnlab.engine.bptt.math;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rnnlab.engine.api.data.TargetLayout;
 import dev.rnnlab.engine.api.spec.CellKind;
@@ -81,11 +82,44 @@ class TeamTest {
         }
     }
 
+    /** An LSTM with hidden 48 has 9216-element recurrent weights: the Adam update splits among the threads. */
+    @Test
+    void largeParametersGiveTheSameBitsOnAnyNumberOfThreads() {
+        List<float[]> one = train(CellKind.LSTM, 1, 48, 8, 4);
+        List<float[]> three = train(CellKind.LSTM, 3, 48, 8, 4);
+        for (int i = 0; i < one.size(); i++) {
+            assertArrayEquals(one.get(i), three.get(i), 0f, "3 threads, array " + i);
+        }
+    }
+
+    @Test
+    void elementwisePassesVisitEveryElementOnceSplitAmongTheThreads() {
+        try (F32Kernels k = new F32Kernels(3)) {
+            int n = 100_000;
+            int[] visits = new int[n];
+            java.util.Set<Thread> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
+            k.elementwise(n, (from, to) -> {
+                threads.add(Thread.currentThread());
+                for (int i = from; i < to; i++) {
+                    visits[i]++;
+                }
+            });
+            assertTrue(java.util.stream.IntStream.of(visits).allMatch(v -> v == 1), "every element exactly once");
+            assertEquals(3, threads.size(), "split among the caller and both workers");
+            int[] small = new int[100];
+            k.elementwise(small.length, (from, to) -> {
+                assertEquals(0, from);
+                assertEquals(small.length, to, "a small pass runs unsplit");
+            });
+        }
+    }
+
     private static List<float[]> train(CellKind cell, int threads) {
+        return train(cell, threads, 37, 64, 12);
+    }
+
+    private static List<float[]> train(CellKind cell, int threads, int hidden, int batch, int seq) {
         int input = 3;
-        int hidden = 37;
-        int batch = 64;
-        int seq = 12;
         try (F32Kernels k = new F32Kernels(threads)) {
             SequenceModel<float[]> model = new SequenceModel<>(k, new ModelSpec(CellSpec.of(cell), hidden, 2), input,
                     input, TargetLayout.EVERY_STEP, LossKind.MSE);

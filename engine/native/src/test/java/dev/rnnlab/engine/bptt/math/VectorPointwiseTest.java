@@ -263,7 +263,7 @@ class VectorPointwiseTest {
      * its rows in order).
      */
     @ParameterizedTest
-    @ValueSource(ints = {1, 5, 16, 37})
+    @ValueSource(ints = {1, 5, 16, 37, 64, 101, 130})
     void vectorBiasRowsColumnSumsAndTanhDerivativeEqualTheScalarLoopsBitForBit(int n) {
         SplittableRandom rng = new SplittableRandom(n);
         int m = 9;
@@ -280,7 +280,11 @@ class VectorPointwiseTest {
         float[] rows = a.clone();
         new VectorPointwise().addRowVector(m, n, rows, 3, bias);
         float[] sums = start.clone();
-        new VectorPointwise().sumRowsAccumulate(m, n, a, 3, sums);
+        new VectorPointwise().sumRowsAccumulate(m, n, 0, n, a, 3, sums);
+        float[] split = start.clone(); // column ranges as a team splits them: narrow and wide, odd edges
+        int cut = n / 3;
+        new VectorPointwise().sumRowsAccumulate(m, n, 0, cut, a, 3, split);
+        new VectorPointwise().sumRowsAccumulate(m, n, cut, n, a, 3, split);
         float[] expectedRows = a.clone();
         float[] expectedSums = start.clone();
         for (int i = 0; i < m; i++) {
@@ -291,6 +295,7 @@ class VectorPointwiseTest {
         }
         org.junit.jupiter.api.Assertions.assertArrayEquals(expectedRows, rows, 0f);
         org.junit.jupiter.api.Assertions.assertArrayEquals(expectedSums, sums, 0f);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(expectedSums, split, 0f);
 
         float[] y = new float[m * n];
         float[] dy = new float[m * n];
