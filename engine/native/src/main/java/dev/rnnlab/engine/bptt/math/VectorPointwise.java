@@ -18,7 +18,7 @@ import jdk.incubator.vector.VectorSpecies;
  * but as per-lane {@code Math} calls before, so the same run gave different bits depending on JIT timing.
  * IEEE arithmetic gives the same bits in the interpreter and in compiled code, so runs stay bit-identical.
  */
-final class VectorPointwise implements F32Kernels.Pointwise {
+final class VectorPointwise implements Pointwise {
 
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final FloatVector ONE = FloatVector.broadcast(S, 1f);
