@@ -15,6 +15,9 @@ public final class F32Kernels implements Kernels<float[]> {
     /** Below this many cells a pointwise step runs on the calling thread alone. */
     private static final int MIN_SPLIT_CELLS = 2048;
 
+    /** Below this many elements an elementwise pass (an optimizer update: a few ns each) runs unsplit. */
+    private static final int MIN_SPLIT_ELEMENTS = 8192;
+
     /** Columns per unit of a split column sum: whole cache lines, so two threads never write one line. */
     private static final int COLUMN_BLOCK = 64;
 
@@ -199,9 +202,6 @@ public final class F32Kernels implements Kernels<float[]> {
             }
         }
     }
-
-    /** Below this many elements an elementwise pass (an optimizer update: a few ns each) runs unsplit. */
-    private static final int MIN_SPLIT_ELEMENTS = 8192;
 
     @Override
     public void elementwise(int length, Range body) {
