@@ -262,7 +262,6 @@ final class VectorPointwise implements Pointwise {
     private static final float ROUND = 12582912f;
     /** 1.5 * 2^23 as bits: adding 1.5 * 2^23 rounds to an integer, which then sits in the low mantissa bits. */
     private static final int ROUND_BITS = 0x4B400000;
-    private static final FloatVector ZERO = FloatVector.zero(S);
     private static final FloatVector TWO = FloatVector.broadcast(S, 2f);
     private static final FloatVector ROUND_V = FloatVector.broadcast(S, ROUND);
     private static final FloatVector LOG2E_V = FloatVector.broadcast(S, 1.44269504088896341f);
@@ -296,48 +295,73 @@ final class VectorPointwise implements Pointwise {
      *   <li>sigmoid(v) = 1 / (1 + e^-v);
      *   <li>tanh(v) = 1 - 2 / (e^(2v) + 1), or below |v| = 0.625 Cephes' odd polynomial.
      * </ul>
-     * Everything is written out in this one loop on purpose: a vector passed to or returned from a call the
-     * JIT does not inline is boxed, and C2 declines to inline a callee that it has already compiled on its
-     * own into a large body: with exp and tanh as helper methods, tanh cost 4-5 ns per element against
-     * 0.9 ns written out here (a micro-benchmark on this machine).
+     * Each function is written out in its own loop on purpose. A vector passed to or returned from a call
+     * the JIT does not inline is boxed, and C2 declines to inline a callee that it has already compiled on
+     * its own into a large body: with exp and tanh as helper methods, tanh cost 4-5 ns per element against
+     * 0.9 ns written out (a micro-benchmark on this machine). And on JDK 17, C2 stops knowing the exact
+     * class of the vectors computed late in a long loop body: the store at the end then goes through a type
+     * profile, its intrinsic fails ("missing constant: vclass=DecodeN" under {@code -XX:+PrintIntrinsics})
+     * and every vector of the loop is boxed, 1.2 GB of float[] in a 6 s benchmark and up to 45% of a
+     * training step. One loop for both functions, or four more operations in the tanh loop, was enough
+     * to cross that line in some JVM launches and in every launch with {@code -XX:-TieredCompilation};
+     * hence two loops, and the tanh loop with as few operations as its formulas allow.
      */
     static void activate(boolean tanh, int length, float[] x, int xOff, float[] h, int hOff, float[] out,
                                  int outOff) {
+        if (tanh) {
+            tanhLoop(length, x, xOff, h, hOff, out, outOff);
+        } else {
+            sigmoidLoop(length, x, xOff, h, hOff, out, outOff);
+        }
+    }
+
+    private static void sigmoidLoop(int length, float[] x, int xOff, float[] h, int hOff, float[] out, int outOff) {
         int i = 0;
         for (int bound = S.loopBound(length); i < bound; i += S.length()) {
             FloatVector v = FloatVector.fromArray(S, x, xOff + i);
             if (h != null) {
                 v = v.add(FloatVector.fromArray(S, h, hOff + i));
             }
-            // e^y with y = 2v for tanh, -v for the sigmoid, clamped (the factor is exact in float). Horner
-            // steps are fused multiply-adds on constant vectors: fewer operations for C2 to inline (see below).
-            FloatVector y = v.mul(tanh ? 2f : -1f).max(EXP_MIN).min(EXP_MAX);
+            FloatVector y = v.mul(-1f).max(EXP_MIN).min(EXP_MAX);
             FloatVector t = y.fma(LOG2E_V, ROUND_V);
             FloatVector n = t.sub(ROUND_V);
             FloatVector r = n.fma(MINUS_LN2_LO, n.fma(MINUS_LN2_HI, y));
             FloatVector p = r.fma(EXP_P5, EXP_P4).fma(r, EXP_P3).fma(r, EXP_P2).fma(r, EXP_P1).fma(r, EXP_P0);
             IntVector bits = t.reinterpretAsInts().sub(ROUND_BITS).add(127).lanewise(VectorOperators.LSHL, 23);
             FloatVector e = p.fma(r.mul(r), r).add(ONE).mul(bits.reinterpretAsFloats());
-            // One store per branch (a vector merged from the two branches defeated C2's store intrinsic), no
-            // masks, and as few operations as the formulas allow: on JDK 17, C2 still fails to intrinsify
-            // this store in some JVM launches, depending on the profile it compiles with, and then boxes
-            // every vector (docs/performance.md). JDK 25 does not.
-            if (tanh) {
-                // 1 - 2 / (e^2v + 1) for |v| >= 0.625; below, Cephes' odd polynomial in v (v clamped so the
-                // unused value stays finite). The weight w is exactly 1 below 0.625 - 1e-7, exactly 0 from
-                // 0.625 up (and for infinities), so w small + (1 - w) big selects without a mask.
-                FloatVector big = ONE.sub(TWO.div(e.add(ONE)));
-                FloatVector vs = v.max(MINUS_SWITCH).min(SWITCH);
-                FloatVector z = vs.mul(vs);
-                FloatVector q = z.fma(TANH_P4, TANH_P3).fma(z, TANH_P2).fma(z, TANH_P1).fma(z, TANH_P0);
-                FloatVector small = q.mul(z).fma(vs, vs);
-                FloatVector w = SWITCH_SQUARED.sub(v.mul(v)).mul(TWO_24).max(ZERO).min(ONE);
-                small.mul(w).add(big.mul(ONE.sub(w))).intoArray(out, outOff + i);
-            } else {
-                ONE.div(e.add(ONE)).intoArray(out, outOff + i);
-            }
+            ONE.div(e.add(ONE)).intoArray(out, outOff + i);
         }
-        scalarTail(tanh, i, length, x, xOff, h, hOff, out, outOff);
+        scalarTail(false, i, length, x, xOff, h, hOff, out, outOff);
+    }
+
+    private static void tanhLoop(int length, float[] x, int xOff, float[] h, int hOff, float[] out, int outOff) {
+        int i = 0;
+        for (int bound = S.loopBound(length); i < bound; i += S.length()) {
+            FloatVector v = FloatVector.fromArray(S, x, xOff + i);
+            if (h != null) {
+                v = v.add(FloatVector.fromArray(S, h, hOff + i));
+            }
+            FloatVector y = v.add(v).max(EXP_MIN).min(EXP_MAX);
+            FloatVector t = y.fma(LOG2E_V, ROUND_V);
+            FloatVector n = t.sub(ROUND_V);
+            FloatVector r = n.fma(MINUS_LN2_LO, n.fma(MINUS_LN2_HI, y));
+            FloatVector p = r.fma(EXP_P5, EXP_P4).fma(r, EXP_P3).fma(r, EXP_P2).fma(r, EXP_P1).fma(r, EXP_P0);
+            IntVector bits = t.reinterpretAsInts().sub(ROUND_BITS).add(127).lanewise(VectorOperators.LSHL, 23);
+            FloatVector e = p.fma(r.mul(r), r).add(ONE).mul(bits.reinterpretAsFloats());
+            FloatVector big = ONE.sub(TWO.div(e.add(ONE)));
+            FloatVector vs = v.max(MINUS_SWITCH).min(SWITCH);
+            FloatVector z = vs.mul(vs);
+            FloatVector q = z.fma(TANH_P4, TANH_P3).fma(z, TANH_P2).fma(z, TANH_P1).fma(z, TANH_P0);
+            FloatVector small = q.mul(z).fma(vs, vs);
+            // Select without a mask, in two operations: w = (0.625^2 - z) 2^24, at most 1, is exactly 1 below
+            // |v| = 0.625 - 1e-7 and exactly 0 from 0.625 up (z is clamped there), and (small - big) w + big
+            // is then big, or small up to the rounding of small - big: exact where the two are within a
+            // factor of 2, one ulp off around |v| = 5e-8, where big has lost all but a bit to cancellation.
+            // (small w + big (1 - w) is exact, but its two more operations brought the store failure back.)
+            FloatVector w = SWITCH_SQUARED.sub(z).mul(TWO_24).min(ONE);
+            small.sub(big).fma(w, big).intoArray(out, outOff + i);
+        }
+        scalarTail(true, i, length, x, xOff, h, hOff, out, outOff);
     }
 
     /**
