@@ -289,7 +289,7 @@ final class VectorPointwise implements Pointwise {
 
     /**
      * {@code out = act(x + h)} over {@code length} elements ({@code act(x)} when {@code h} is null), act the
-     * logistic sigmoid or tanh. Both go through one e^y, Cephes {@code expf} (Cody-Waite reduction and a
+     * logistic sigmoid or tanh. Both compute e^y the same way, Cephes {@code expf} (Cody-Waite reduction and a
      * degree-5 polynomial, about 1 ulp, y clamped to [-87.3, 88.3]):
      * <ul>
      *   <li>sigmoid(v) = 1 / (1 + e^-v);
