@@ -15,9 +15,6 @@ public final class F32Kernels implements Kernels<float[]> {
     /** Below this many cells a pointwise step runs on the calling thread alone. */
     private static final int MIN_SPLIT_CELLS = 2048;
 
-    /** Below this many elements an elementwise pass (an optimizer update: a few ns each) runs unsplit. */
-    private static final int MIN_SPLIT_ELEMENTS = 8192;
-
     /** Columns per unit of a split column sum: whole cache lines, so two threads never write one line. */
     private static final int COLUMN_BLOCK = 64;
 
@@ -127,7 +124,7 @@ public final class F32Kernels implements Kernels<float[]> {
     private final Team team;
     private final Gemm gemm;
     /** The vectorised pointwise kernels, or null without the Vector API (then scalar loops run). */
-    private final Pointwise vector = Pointwise.vectorised();
+    private final Pointwise vector = Pointwise.load();
     /** Scratch for a packed operand; one per kernel instance. */
     private float[] scratch = new float[0];
 
@@ -203,15 +200,6 @@ public final class F32Kernels implements Kernels<float[]> {
         }
     }
 
-    @Override
-    public void elementwise(int length, Range body) {
-        if (team == null || length < MIN_SPLIT_ELEMENTS) {
-            body.run(0, length);
-        } else {
-            team.run(length, (member, from, to) -> body.run(from, to));
-        }
-    }
-
     /** Split by column blocks of {@link #COLUMN_BLOCK}: each column still sums all its rows in order. */
     @Override
     public void sumRowsAccumulate(int m, int n, float[] a, int aOff, float[] out) {
@@ -241,30 +229,22 @@ public final class F32Kernels implements Kernels<float[]> {
             }
             return;
         }
-        elements(length, (from, n) -> vector.tanhInPlace(a, off + from, n));
-    }
-
-    /** A run of elements of a pointwise pass: {@code n} of them from {@code from}. */
-    @FunctionalInterface
-    private interface ElementRange {
-        void run(int from, int n);
+        elementwise(length, (from, to) -> vector.tanhInPlace(a, off + from, to - from));
     }
 
     /**
-     * Splits a pointwise pass over {@code length} elements among the team in blocks of 64: every part but
-     * the last is whole vectors, so each element takes the same path (vector loop or scalar tail) as it
-     * would unsplit, and gets the same bits.
+     * Splits an elementwise pass among the team in blocks of 64 elements: every part but the last is whole
+     * vectors, so each element takes the same path (vector loop or scalar tail) as it would unsplit, and
+     * gets the same bits. Used for tanh, its derivative and the optimizer updates.
      */
-    private void elements(int length, ElementRange body) {
+    @Override
+    public void elementwise(int length, Range body) {
         if (team == null || length < MIN_SPLIT_CELLS) {
             body.run(0, length);
             return;
         }
         int blocks = (length + 63) / 64;
-        team.run(blocks, (member, from, to) -> {
-            int start = from * 64;
-            body.run(start, Math.min(length, to * 64) - start);
-        });
+        team.run(blocks, (member, from, to) -> body.run(from * 64, Math.min(length, to * 64)));
     }
 
     @Override
@@ -283,7 +263,8 @@ public final class F32Kernels implements Kernels<float[]> {
             }
             return;
         }
-        elements(length, (from, n) -> vector.tanhBackward(y, yOff + from, dy, dyOff + from, dpre, dpreOff + from, n));
+        elementwise(length, (from, to) -> vector.tanhBackward(y, yOff + from, dy, dyOff + from, dpre, dpreOff + from,
+                to - from));
     }
 
     @Override

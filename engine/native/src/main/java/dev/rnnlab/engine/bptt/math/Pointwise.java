@@ -28,7 +28,7 @@ interface Pointwise {
                      int cPrevOff, int cOff, float[] tanhCells, int tcOff, float[] states);
 
     /** The Vector API implementation, or null when the {@code jdk.incubator.vector} module is absent. */
-    static Pointwise vectorised() {
+    static Pointwise load() {
         if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
             return null;
         }
