@@ -32,12 +32,17 @@ report: $(JAR)
 	  found=0; for d in $(OUT)/*/; do if [[ -d "$$d/runs" ]]; then found=1; bin/rnnlab report "$${d%/}" || exit $$?; fi; done; \
 	  if [[ $$found == 0 ]]; then echo "make report: no sweep directories under $(OUT)/; run 'make sweep' first" >&2; exit 2; fi; fi
 
-# A short JMH profile (about 2 minutes): one training iteration per call, LSTM/GRU/RNN at presets A-C.
-# For the side-by-side with PyTorch see docs/performance.md (bin/rnnlab bench and torch_bench.py).
+# A short JMH profile (about 3 minutes): one training iteration per call, LSTM/GRU/RNN at presets A-C
+# (BENCH_ARGS); the runner's cost per run in a warm JVM; cold sweeps at --parallel 1 and 2 with the
+# scaling between them (SWEEP_ARGS, e.g. "--forks 3 --repeats 1,5,10 --steps 8000"). For the
+# side-by-side with PyTorch see docs/performance.md (bin/rnnlab bench and torch_bench.py).
 BENCH_ARGS ?= -wi 1 -i 3 -w 1s -r 1s
+SWEEP_ARGS ?= --forks 2
 bench:
 	$(MVN) $(MVN_FLAGS) -DskipTests package -pl bench -am
-	java -jar bench/target/benchmarks.jar $(BENCH_ARGS)
+	java -jar bench/target/benchmarks.jar TrainingBenchmark $(BENCH_ARGS)
+	java -jar bench/target/benchmarks.jar RunOverheadBenchmark
+	java -cp bench/target/benchmarks.jar dev.rnnlab.bench.SweepScaling $(SWEEP_ARGS)
 
 clean:
 	$(MVN) $(MVN_FLAGS) clean
