@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.util.Statistics;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
@@ -57,49 +58,51 @@ public final class SweepScaling implements Callable<Integer> {
                 .verbosity(VerboseMode.NORMAL)
                 .build();
         Collection<RunResult> results = new Runner(options).run();
-        // sweep size -> parallel -> result
-        Map<String, Map<Integer, Result<?>>> table = new TreeMap<>();
-        Map<String, Integer> runsBySize = new TreeMap<>();
+        Map<Size, Map<Integer, Result<?>>> bySize = new TreeMap<>();
         for (RunResult r : results) {
-            int rep = Integer.parseInt(r.getParams().getParam("repeats"));
-            int st = Integer.parseInt(r.getParams().getParam("steps"));
-            String size = String.format(Locale.ROOT, "%05d-%08d", rep, st);
-            runsBySize.computeIfAbsent(size, k -> runs(rep, st));
-            table.computeIfAbsent(size, k -> new TreeMap<>())
+            Size size = new Size(Integer.parseInt(r.getParams().getParam("repeats")),
+                    Integer.parseInt(r.getParams().getParam("steps")));
+            bySize.computeIfAbsent(size, k -> new TreeMap<>())
                     .put(Integer.parseInt(r.getParams().getParam("parallel")), r.getPrimaryResult());
         }
         System.out.println();
         System.out.println("Cold sweeps of " + experiment + ", " + forks + " fresh JVM(s) each; runs per minute over "
-                + "the whole sweep (mean, and the 99.9% interval of the sweep time as JMH gives it):");
+                + "the whole sweep (from the mean sweep time; in brackets the slowest and fastest JVM):");
         System.out.printf(Locale.ROOT, "%-20s %-24s %-24s %s%n", "runs x steps", "--parallel 1", "--parallel 2",
                 "scaling (target 1.8x)");
-        for (var e : table.entrySet()) {
-            int runs = runsBySize.get(e.getKey());
+        for (var e : bySize.entrySet()) {
+            int runs = runs(e.getKey());
             Result<?> p1 = e.getValue().get(1);
             Result<?> p2 = e.getValue().get(2);
-            String[] parts = e.getKey().split("-");
-            System.out.printf(Locale.ROOT, "%-20s %-24s %-24s %.2fx%n",
-                    runs + " x " + Integer.parseInt(parts[1]), perMinute(runs, p1), perMinute(runs, p2),
-                    p1.getScore() / p2.getScore());
+            System.out.printf(Locale.ROOT, "%-20s %-24s %-24s %.2fx%n", runs + " x " + e.getKey().steps(),
+                    perMinute(runs, p1), perMinute(runs, p2), p1.getScore() / p2.getScore());
         }
         return 0;
     }
 
-    private int runs(int rep, int st) {
+    /** One sweep size: the experiment with these overrides. */
+    private record Size(int repeats, int steps) implements Comparable<Size> {
+        @Override
+        public int compareTo(Size o) {
+            return repeats != o.repeats ? Integer.compare(repeats, o.repeats) : Integer.compare(steps, o.steps);
+        }
+    }
+
+    private int runs(Size size) {
         try {
-            return new SweepRig(experiment, List.of("sweep.repeats=" + rep, "training.steps=" + st)).runs();
+            return new SweepRig(experiment, List.of("sweep.repeats=" + size.repeats(), "training.steps=" + size.steps()))
+                    .runs();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
     }
 
-    /** Runs per minute from a sweep time in seconds, with the range its error bounds give. */
+    /** Runs per minute from the mean sweep time in seconds, with the range over the forks when there are several. */
     private static String perMinute(int runs, Result<?> r) {
-        double s = r.getScore();
-        double err = Double.isNaN(r.getScoreError()) ? 0 : r.getScoreError();
-        String range = err > 0 && err < s ? String.format(Locale.ROOT, " (%.0f-%.0f)", runs * 60 / (s + err),
-                runs * 60 / (s - err)) : "";
-        return String.format(Locale.ROOT, "%.1f%s", runs * 60 / s, range);
+        Statistics st = r.getStatistics();
+        String range = st.getN() > 1 ? String.format(Locale.ROOT, " (%.0f-%.0f)", runs * 60 / st.getMax(),
+                runs * 60 / st.getMin()) : "";
+        return String.format(Locale.ROOT, "%.1f%s", runs * 60 / r.getScore(), range);
     }
 
     private static String[] strings(List<Integer> values) {
