@@ -1,8 +1,6 @@
 package dev.rnnlab.runner.config;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,16 +10,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.events.Event;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Composes YAML into a {@link ConfigNode} tree with SnakeYAML, never constructing Java objects from
@@ -122,17 +124,19 @@ public final class YamlLoader {
         options.setTagInspector(tag -> false);
         options.setAllowRecursiveKeys(false);
         Node node;
-        try (Reader reader = new StringReader(text)) {
-            node = new Yaml(options).compose(reader);
+        StreamReader reader = new StreamReader(text);
+        TrackingParser parser = new TrackingParser(reader, options);
+        try {
+            // what Yaml.compose does, with a parser that remembers where it is
+            node = new Composer(parser, new Resolver(), options).getSingleNode();
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             throw new ConfigException(new ConfigError(location(source, mark), "",
                     "invalid YAML: " + (e.getProblem() != null ? e.getProblem() : e.getMessage())));
         } catch (YAMLException e) {
-            throw new ConfigException(new ConfigError(new Location(source, 1, 1), "", "invalid YAML: "
-                    + e.getMessage()));
-        } catch (IOException e) {
-            throw new IllegalStateException("reading a string cannot fail", e);
+            // The limits (aliases, nesting, size) carry no mark: point at the event that tripped them.
+            Mark at = parser.last != null ? parser.last : reader.getMark();
+            throw new ConfigException(new ConfigError(location(source, at), "", "invalid YAML: " + e.getMessage()));
         }
         if (node == null) {
             return new ConfigNode.Mapping(Map.of(), new Location(source, 1, 1));
@@ -198,6 +202,35 @@ public final class YamlLoader {
                     convert(source, tuple.getValueNode(), childPath, errors, depth + 1, budget)));
         }
         return new ConfigNode.Mapping(entries, at);
+    }
+
+    /**
+     * A parser that remembers where the latest event it produced starts: the composer looks at an event
+     * (and may then consume it) before it counts the alias or the nesting level that event adds.
+     */
+    private static final class TrackingParser extends ParserImpl {
+        Mark last;
+
+        TrackingParser(StreamReader reader, LoaderOptions options) {
+            super(reader, options);
+        }
+
+        @Override
+        public Event peekEvent() {
+            return track(super.peekEvent());
+        }
+
+        @Override
+        public Event getEvent() {
+            return track(super.getEvent());
+        }
+
+        private Event track(Event event) {
+            if (event != null) {
+                last = event.getStartMark();
+            }
+            return event;
+        }
     }
 
     private static Location location(String source, Mark mark) {

@@ -103,6 +103,24 @@ class YamlLoaderTest {
         assertTrue(e.message().toLowerCase().contains("nest"), e.message());
     }
 
+    @Test
+    void limitErrorsPointAtWhatTrippedThem() {
+        // SnakeYAML's limit errors carry no position; the loader reports where the parser was.
+        StringBuilder aliases = new StringBuilder("a: &x [1, 2]\nb: 0\n");
+        for (int i = 0; i < YamlLoader.MAX_ALIASES + 1; i++) {
+            aliases.append('k').append(i).append(": *x\n");
+        }
+        // the alias of line 53 (k50: *x) is the 51st
+        ConfigError alias = onlyError(aliases.toString());
+        assertTrue(alias.format().startsWith("f.yaml:53:6: invalid YAML: Number of aliases"), alias.format());
+
+        // line 2: the root mapping is level 1, so the 41st '[' (column 3 + 41) is the first collection
+        // entered with 41 already open
+        ConfigError deep = onlyError("a: 1\nb: " + "[".repeat(200) + "]".repeat(200) + "\n");
+        assertTrue(deep.format().startsWith("f.yaml:2:" + (3 + YamlLoader.MAX_NESTING + 1) + ": invalid YAML: Nesting"),
+                deep.format());
+    }
+
     @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir;
 
     ConfigError fileError(java.nio.file.Path file) {
