@@ -1,5 +1,6 @@
 package dev.rnnlab.engine.bptt;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.rnnlab.engine.api.data.TargetLayout;
@@ -98,6 +99,43 @@ class HandSteppedCellTest {
                 assertEquals(scan[t * B + b], m.predictions()[b], 1e-14, cell + " t=" + t);
             }
         }
+    }
+
+    /**
+     * The layers zero only h_0 and c_0 and the head only the rows it did not read; every other slot is
+     * written whole. So a scan from the zero state after one from a carried state, and a last-step
+     * backward after one of another shape, must give a fresh model's bits.
+     */
+    @ParameterizedTest
+    @EnumSource(CellKind.class)
+    void nothingFromAnEarlierCallLeaksIntoTheNext(CellKind cell) {
+        double[] x = new SplittableRandom(4).doubles((long) T * B * IN, -1, 1).toArray();
+        SequenceModel<double[]> m = model(cell, 2);
+        m.forward(x, T, B, null);
+        m.forward(x, T, B, m.finalState(B)); // a non-zero h_0 (and c_0) in the first slot
+        m.forward(x, T, B, null);
+        SequenceModel<double[]> fresh = model(cell, 2);
+        fresh.forward(x, T, B, null);
+        assertArrayEquals(fresh.predictions(), m.predictions(), cell.toString());
+
+        // last-step targets: the head's dL/dh buffer is reused for another T x B of the same size
+        SequenceModel<double[]> last = lastStepModel(cell);
+        last.forwardBackward(x, new double[] {0.5, -0.5}, T, B);
+        double[] x1 = Arrays.copyOf(x, T * B * IN); // [2T, 1, I]
+        last.forwardBackward(x1, new double[] {0.25}, 2 * T, 1);
+        SequenceModel<double[]> freshLast = lastStepModel(cell);
+        freshLast.forwardBackward(x1, new double[] {0.25}, 2 * T, 1);
+        for (int i = 0; i < last.parameters().size(); i++) {
+            Parameter<double[]> a = last.parameters().get(i);
+            assertArrayEquals(freshLast.parameters().get(i).grad(), a.grad(), cell + " " + a.name());
+        }
+    }
+
+    SequenceModel<double[]> lastStepModel(CellKind cell) {
+        SequenceModel<double[]> m = new SequenceModel<>(k, new ModelSpec(CellSpec.of(cell), H, 1), IN, 1,
+                TargetLayout.LAST_STEP, LossKind.MSE);
+        m.initialize(new SplittableRandom(6));
+        return m;
     }
 
     /** Row {@code gate * H + j} of {@code w} times {@code v}, plus the bias. */

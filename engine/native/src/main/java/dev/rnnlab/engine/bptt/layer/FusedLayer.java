@@ -106,7 +106,8 @@ abstract class FusedLayer<A> implements RecurrentLayer<A> {
         k.gemmNT(seqLen * batch, gh, in, x, xOffset, weightIh.value(), 0, xGates, 0, false);
         k.addRowVector(seqLen * batch, gh, xGates, 0, biasIh.value());
         if (h0 == null) {
-            k.fill(states, 0.0);
+            // only h_0: every later step's slot is written whole by stepForward
+            k.fill(states, 0, batch * hidden, 0.0);
         } else {
             k.copy(h0, 0, states, 0, batch * hidden);
         }

@@ -60,7 +60,8 @@ public final class LinearHead<A> {
     public A backward(A dPredictions) {
         k.gemmTNAccumulate(rows, out, hidden, dPredictions, 0, hiddenStates, hiddenOffset, weight.grad(), 0);
         k.sumRowsAccumulate(rows, out, dPredictions, 0, bias.grad());
-        k.fill(dHidden, 0.0);
+        // the product writes the rows the head read; the steps before them (last-step targets) get zeros
+        k.fill(dHidden, 0, firstRow * hidden, 0.0);
         k.gemmNN(rows, out, hidden, dPredictions, 0, weight.value(), 0, dHidden, firstRow * hidden, false);
         return dHidden;
     }

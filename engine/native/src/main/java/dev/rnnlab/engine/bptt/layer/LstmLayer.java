@@ -44,9 +44,11 @@ public final class LstmLayer<A> extends FusedLayer<A> {
 
     @Override
     protected void resetCell(A c0) {
-        k.fill(cells, 0.0);
+        // only c_0: every later step's slot is written whole by lstmForward
         if (c0 != null) {
             k.copy(c0, 0, cells, 0, batch * hidden);
+        } else {
+            k.fill(cells, 0, batch * hidden, 0.0);
         }
     }
 

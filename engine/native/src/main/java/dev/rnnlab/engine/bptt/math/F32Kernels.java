@@ -93,6 +93,11 @@ public final class F32Kernels implements Kernels<float[]> {
     }
 
     @Override
+    public void fill(float[] a, int off, int length, double value) {
+        Arrays.fill(a, off, off + length, (float) value);
+    }
+
+    @Override
     public void copy(float[] src, int srcOff, float[] dst, int dstOff, int length) {
         System.arraycopy(src, srcOff, dst, dstOff, length);
     }

@@ -40,6 +40,11 @@ public final class F64Kernels implements Kernels<double[]> {
     }
 
     @Override
+    public void fill(double[] a, int off, int length, double value) {
+        Arrays.fill(a, off, off + length, value);
+    }
+
+    @Override
     public void copy(double[] src, int srcOff, double[] dst, int dstOff, int length) {
         System.arraycopy(src, srcOff, dst, dstOff, length);
     }

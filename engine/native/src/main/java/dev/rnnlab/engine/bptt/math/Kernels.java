@@ -42,6 +42,9 @@ public interface Kernels<A> extends AutoCloseable {
 
     void fill(A a, double value);
 
+    /** Sets {@code a[off .. off+length-1]} to {@code value}. */
+    void fill(A a, int off, int length, double value);
+
     void copy(A src, int srcOff, A dst, int dstOff, int length);
 
     A fromFloats(float[] values);
