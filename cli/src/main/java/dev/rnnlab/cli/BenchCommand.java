@@ -50,6 +50,11 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--peak", description = "Also measure the single-thread float32 FMA peak (needs the Vector API).")
     boolean peak;
 
+    @Option(names = "--handoff", description = "Also measure, before and after the runs, the round trip of a cache "
+            + "line between two threads (about 65 ns when two cores share a cache, 300+ when not; 2-thread rates "
+            + "depend on it).")
+    boolean handoff;
+
     @Override
     public Integer call() {
         List<Integer> threadCounts = new ArrayList<>();
@@ -90,6 +95,7 @@ final class BenchCommand implements Callable<Integer> {
             }
             out.flush();
         }
+        printHandoff(out, "before");
         for (int[] s : shapes) {
             for (String c : cells.split(",")) {
                 CellKind cell = ConfigNamed.parse(CellKind.class, c.trim()).orElseThrow(() -> new ParameterException(
@@ -100,6 +106,15 @@ final class BenchCommand implements Callable<Integer> {
                 }
             }
         }
+        printHandoff(out, "after");
         return ExitCodes.OK;
+    }
+
+    private void printHandoff(PrintWriter out, String when) {
+        if (handoff) {
+            out.println(String.format(Locale.ROOT, "handoff_round_trip_ns=%.1f threads=2 when=%s",
+                    dev.rnnlab.engine.bptt.math.Handoff.roundTripNanos(0.3), when));
+            out.flush();
+        }
     }
 }
