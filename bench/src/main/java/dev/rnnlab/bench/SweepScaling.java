@@ -48,6 +48,9 @@ public final class SweepScaling implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (forks < 1) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--forks must be at least 1, got " + forks);
+        }
         Options options = new OptionsBuilder()
                 .include(ColdSweepBenchmark.class.getName() + ".sweep")
                 .param("experiment", experiment)
@@ -56,6 +59,7 @@ public final class SweepScaling implements Callable<Integer> {
                 .param("parallel", "1", "2")
                 .forks(forks)
                 .verbosity(VerboseMode.NORMAL)
+                .shouldFailOnError(true) // a sweep whose runs did not all complete has no meaningful time
                 .build();
         Collection<RunResult> results = new Runner(options).run();
         Map<Size, Map<Integer, Result<?>>> bySize = new TreeMap<>();
