@@ -21,7 +21,8 @@ import jdk.incubator.vector.VectorSpecies;
  * panel's p in order from zero, added to C (or stored, for the first panel when not accumulating). The
  * bits depend on {@link #KC} only: not on the edges, the row blocks, which of {@link #nn}, {@link #tn}
  * and {@link #nnPacked} ran, or the {@link Team}: a team splits the strips (output columns) among its
- * members, and each member packs and computes its own strips. Not thread-safe: one caller at a time.
+ * members, and each member packs and computes its own strips; {@link #nnPacked} on a small packed
+ * operand splits whole 4-row blocks of C instead. Not thread-safe: one caller at a time.
  */
 final class VectorGemm implements Gemm {
 
@@ -33,6 +34,8 @@ final class VectorGemm implements Gemm {
     static final int KC = 256;
     /** Below this many multiply-adds a call runs on the calling thread alone: a split costs microseconds. */
     private static final long MIN_SPLIT = 1L << 17;
+    /** The largest packed panel {@link #nnPacked} splits by rows: every member reads all of it. */
+    private static final long BY_ROWS_MAX_PANEL_BYTES = 256 * 1024;
 
     /** Splits the strips among threads, or null to run on the calling thread. */
     private final Team team;
@@ -153,7 +156,16 @@ final class VectorGemm implements Gemm {
             int a0 = aOff + p0;
             int bOff = p0 * strips * W;
             boolean add = accumulate || p0 > 0;
-            if (split(m, n, kc)) {
+            if (split(m, n, kc) && byRows(m, kc, strips)) {
+                // Each member takes whole 4-row blocks (the last one also the leftover rows), so every row
+                // runs the same kernel as unsplit.
+                team.run((m + 3) / 4, (member, b0, b1) -> {
+                    int r0 = 4 * b0;
+                    int r1 = Math.min(m, 4 * b1);
+                    panel(r1 - r0, n, kc, a, a0 + r0 * k, k, 1, packed, bOff, c, cOff + r0 * n, add, 0, strips,
+                            edges[member]);
+                });
+            } else if (split(m, n, kc)) {
                 team.run(strips, (member, s0, s1) ->
                         panel(m, n, kc, a, a0, k, 1, packed, bOff, c, cOff, add, s0, s1, edges[member]));
             } else {
@@ -164,6 +176,18 @@ final class VectorGemm implements Gemm {
 
     private boolean split(int m, int n, int kc) {
         return team != null && n > W && (long) m * n * kc >= MIN_SPLIT;
+    }
+
+    /**
+     * Whether a prepared product splits by rows of C rather than by strips: when every member gets a
+     * 4-row block and the packed panel is small enough for each member to read all of it from its own
+     * cache. The recurrent products qualify at moderate sizes; then the rows of C a member writes are
+     * the batch rows the pointwise steps give it and that it reads back in the next step's product, so
+     * a time step's data stays on one core. Across cores that share no cache every line that moves costs
+     * hundreds of nanoseconds (docs/performance.md).
+     */
+    private boolean byRows(int m, int kc, int strips) {
+        return m >= 4 * team.size() && (long) kc * strips * W * Float.BYTES <= BY_ROWS_MAX_PANEL_BYTES;
     }
 
     private static void clearUnlessAccumulating(int m, int n, float[] c, int cOff, boolean accumulate) {

@@ -160,6 +160,41 @@ class GemmTest {
         }
     }
 
+    /**
+     * A team splits a small prepared product by 4-row blocks of C and a large one by strips; both give the
+     * unsplit bits, with leftover rows (m % 4) and a padded last strip, on 2 and 3 threads.
+     */
+    @Test
+    void splitPreparedProductsGiveTheUnsplitBits() {
+        SplittableRandom rng = new SplittableRandom(5);
+        int w = VectorGemm.W;
+        // {m, n, k}: the first two are split by rows (packed panel <= 256 KB), the last by strips
+        int[][] shapes = {{31, 3 * w + 5, 200}, {64, 4 * w, VectorGemm.KC + 7}, {8, 40 * w, VectorGemm.KC}};
+        for (int[] s : shapes) {
+            int m = s[0];
+            int n = s[1];
+            int k = s[2];
+            float[] a = random(m * k, rng);
+            float[] b = random(k * n, rng);
+            float[] c = random(m * n, rng);
+            VectorGemm alone = new VectorGemm();
+            float[] packed = new float[alone.packedSize(k, n)];
+            alone.pack(k, n, b, 0, false, packed);
+            for (boolean accumulate : new boolean[] {false, true}) {
+                float[] expected = c.clone();
+                alone.nnPacked(m, n, k, a, 0, packed, expected, 0, accumulate);
+                for (int threads : new int[] {2, 3}) {
+                    try (Team team = new Team(threads)) {
+                        float[] split = c.clone();
+                        new VectorGemm(team).nnPacked(m, n, k, a, 0, packed, split, 0, accumulate);
+                        assertArrayEquals(expected, split, 0f, "m=" + m + " n=" + n + " k=" + k + " acc=" + accumulate
+                                + " threads=" + threads);
+                    }
+                }
+            }
+        }
+    }
+
     /** The float32 and float64 prepared operands: {@code gemmPrepared} agrees with plain {@code gemmNN}. */
     @Test
     void preparedOperandsGiveTheSameProductAsUnprepared() {
