@@ -60,11 +60,13 @@ public final class RnnLayer<A> extends FusedLayer<A> {
     protected void stepForward(int t) {
         int bh = batch * hidden;
         int cur = (t + 1) * bh;
-        k.copy(xGates, t * bh, states, cur, bh);
-        k.axpy(bh, 1.0, hGates, 0, states, cur);
         switch (nonlinearity) {
-            case TANH -> k.tanhInPlace(states, cur, bh);
-            case RELU -> k.reluInPlace(states, cur, bh);
+            case TANH -> k.tanhOfSum(xGates, t * bh, hGates, 0, states, cur, bh);
+            case RELU -> {
+                k.copy(xGates, t * bh, states, cur, bh);
+                k.axpy(bh, 1.0, hGates, 0, states, cur);
+                k.reluInPlace(states, cur, bh);
+            }
         }
     }
 

@@ -238,6 +238,24 @@ public final class F32Kernels implements Kernels<float[]> {
     }
 
     /**
+     * One pass, split as {@link #tanhInPlace} is: each thread sums and activates its own part, which with
+     * a batch split evenly is the batch rows its share of the next step's product reads.
+     */
+    @Override
+    public void tanhOfSum(float[] x, int xOff, float[] h, int hOff, float[] out, int outOff, int length) {
+        if (vector == null) {
+            Kernels.super.tanhOfSum(x, xOff, h, hOff, out, outOff, length);
+            return;
+        }
+        elementwise(length, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                out[outOff + i] = x[xOff + i] + h[hOff + i];
+            }
+            vector.tanhInPlace(out, outOff + from, to - from);
+        });
+    }
+
+    /**
      * Splits an elementwise pass among the team in blocks of 64 elements: every part but the last is whole
      * vectors, so each element takes the same path (vector loop or scalar tail) as it would unsplit, and
      * gets the same bits. Used for tanh, its derivative and the optimizer updates.

@@ -95,6 +95,16 @@ public interface Kernels<A> extends AutoCloseable {
 
     void tanhInPlace(A a, int off, int length);
 
+    /**
+     * {@code out = tanh(x + h)}, elementwise: the vanilla RNN's step from its input-side and recurrent
+     * pre-activations. The same bits as copying {@code x}, adding {@code h} and {@link #tanhInPlace}.
+     */
+    default void tanhOfSum(A x, int xOff, A h, int hOff, A out, int outOff, int length) {
+        copy(x, xOff, out, outOff, length);
+        axpy(length, 1.0, h, hOff, out, outOff);
+        tanhInPlace(out, outOff, length);
+    }
+
     void reluInPlace(A a, int off, int length);
 
     /** {@code dpre = dy * (1 - y^2)}, the derivative of tanh given its output {@code y}. */

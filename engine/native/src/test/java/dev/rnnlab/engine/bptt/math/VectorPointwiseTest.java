@@ -310,6 +310,34 @@ class VectorPointwiseTest {
         }
     }
 
+    /** The fused RNN step gives the bits of its three passes (copy, add, tanh), unsplit and split. */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 37, 4096, 4096 + 37})
+    void tanhOfSumEqualsCopyAddTanhBitForBit(int length) {
+        SplittableRandom rng = new SplittableRandom(length);
+        float[] x = new float[length + 5];
+        float[] h = new float[length + 3];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) rng.nextDouble(-3, 3);
+        }
+        for (int i = 0; i < h.length; i++) {
+            h[i] = (float) rng.nextDouble(-3, 3);
+        }
+        float[] expected = new float[length + 7];
+        try (F32Kernels one = new F32Kernels(1)) {
+            one.copy(x, 5, expected, 7, length);
+            one.axpy(length, 1.0, h, 3, expected, 7);
+            one.tanhInPlace(expected, 7, length);
+        }
+        for (int threads : new int[] {1, 3}) {
+            try (F32Kernels k = new F32Kernels(threads)) {
+                float[] out = new float[length + 7];
+                k.tanhOfSum(x, 5, h, 3, out, 7, length);
+                org.junit.jupiter.api.Assertions.assertArrayEquals(expected, out, 0f, threads + " thread(s)");
+            }
+        }
+    }
+
     private static void assertClose(double[] expected, float[] actual, String what) {
         for (int i = 0; i < expected.length; i++) {
             // float32 rounding of the inputs and of every intermediate: a few units of 2^-24 relative
