@@ -112,8 +112,9 @@ final class BenchCommand implements Callable<Integer> {
 
     private void printHandoff(PrintWriter out, String when) {
         if (handoff) {
-            out.println(String.format(Locale.ROOT, "handoff_round_trip_ns=%.1f threads=2 when=%s",
-                    dev.rnnlab.engine.bptt.math.Handoff.roundTripNanos(0.3), when));
+            double ns = dev.rnnlab.engine.bptt.math.Handoff.roundTripNanos(0.3);
+            out.println(String.format(Locale.ROOT, "handoff_round_trip_ns=%s threads=2 when=%s",
+                    Double.isNaN(ns) ? "unavailable(one-cpu)" : String.format(Locale.ROOT, "%.1f", ns), when));
             out.flush();
         }
     }

@@ -14,8 +14,14 @@ public final class Handoff {
 
     private Handoff() {}
 
-    /** The median round trip in nanoseconds over 5 windows of {@code seconds / 6} each, after a warm-up window. */
+    /**
+     * The median round trip in nanoseconds over 5 windows of {@code seconds / 6} each, after a warm-up
+     * window; NaN with fewer than two CPUs, where each trip would wait for the scheduler.
+     */
     public static double roundTripNanos(double seconds) {
+        if (Runtime.getRuntime().availableProcessors() < 2) {
+            return Double.NaN;
+        }
         AtomicLong flag = new AtomicLong();
         Thread echo = new Thread(() -> {
             long expect = 1;
@@ -42,14 +48,14 @@ public final class Handoff {
                 long start = System.nanoTime();
                 long now;
                 while ((now = System.nanoTime()) - start < window) {
-                    for (int i = 0; i < 1000; i++) {
+                    for (int i = 0; i < 100; i++) {
                         flag.set(value + 1);
                         while (flag.get() != value + 2) {
                             Thread.onSpinWait();
                         }
                         value += 2;
                     }
-                    trips += 1000;
+                    trips += 100;
                 }
                 if (w >= 0) {
                     windows[w] = (now - start) / (double) trips;
