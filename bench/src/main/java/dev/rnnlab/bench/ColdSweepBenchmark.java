@@ -28,8 +28,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 0)
 @Measurement(iterations = 1)
-@Fork(value = 3, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-XX:CompileCommand=quiet",
-        "-XX:CompileCommand=dontinline,dev.rnnlab.engine.bptt.math.VectorPointwise::sigmoidLoop", "-XX:+UseParallelGC"})
+@Fork(value = 3, jvmArgsAppend = {EngineJvm.ADD_MODULES, EngineJvm.VECTOR_MODULE, EngineJvm.QUIET,
+        EngineJvm.SIGMOID_OUT_OF_LINE, EngineJvm.GC})
 public class ColdSweepBenchmark {
 
     /** The experiment, relative to the project's root. */

@@ -30,8 +30,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-XX:CompileCommand=quiet",
-        "-XX:CompileCommand=dontinline,dev.rnnlab.engine.bptt.math.VectorPointwise::sigmoidLoop", "-XX:+UseParallelGC"})
+@Fork(value = 1, jvmArgsAppend = {EngineJvm.ADD_MODULES, EngineJvm.VECTOR_MODULE, EngineJvm.QUIET,
+        EngineJvm.SIGMOID_OUT_OF_LINE, EngineJvm.GC})
 public class RunOverheadBenchmark {
 
     static final int RUNS = 6;

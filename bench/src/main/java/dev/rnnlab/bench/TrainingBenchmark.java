@@ -23,8 +23,8 @@ import org.openjdk.jmh.annotations.TearDown;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-XX:CompileCommand=quiet",
-        "-XX:CompileCommand=dontinline,dev.rnnlab.engine.bptt.math.VectorPointwise::sigmoidLoop"})
+@Fork(value = 1, jvmArgsAppend = {EngineJvm.ADD_MODULES, EngineJvm.VECTOR_MODULE, EngineJvm.QUIET,
+        EngineJvm.SIGMOID_OUT_OF_LINE})
 public class TrainingBenchmark {
 
     @Param({"lstm", "gru", "rnn_tanh"})
