@@ -33,8 +33,10 @@ final class DetailCharts {
             }
             if (ts.stream().anyMatch(t -> t.length > 0)) {
                 String which = layers <= 1 ? "" : l == 0 ? ", layer 0 (bottom)" : ", layer " + l + " (top)";
+                // The decades a gradient vanishes or explodes by are the point here (1e-30 is common), beyond what a
+                // log axis can draw: the browser plots log10 on a linear axis, every decade, labelled 1e-30 and so on.
                 ReportData.addChart(charts, "time_profile_l" + l, "Gradient through time: ||dL/dh_t|| at each run's last "
-                        + "detail step" + which, "t (timestep)", true, ts, values);
+                        + "detail step" + which, "t (timestep)", true, ts, values).put("log10", true);
             }
         }
         for (int l = 0; l < Math.min(layers, MAX_LAYER_CHARTS); l++) {

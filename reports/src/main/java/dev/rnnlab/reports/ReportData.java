@@ -97,8 +97,8 @@ final class ReportData {
     }
 
     /** One chart of every run's curve on a shared x grid; nothing when no run has a value. */
-    static void addChart(ArrayNode charts, String column, String title, String xLabel, boolean log, List<long[]> xs,
-                         List<double[]> values) {
+    static ObjectNode addChart(ArrayNode charts, String column, String title, String xLabel, boolean log, List<long[]> xs,
+                               List<double[]> values) {
         SharedGrid.Series series = SharedGrid.build(xs, values, pointsPerCurve(xs.size()), log);
         ObjectNode chart = charts.addObject();
         chart.put("column", column);
@@ -124,6 +124,7 @@ final class ReportData {
                 }
             }
         }
+        return chart;
     }
 
     /**

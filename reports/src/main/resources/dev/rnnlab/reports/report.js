@@ -26,6 +26,16 @@
     var a = Math.abs(v);
     return a !== 0 && (a < 0.01 || a >= 1e5) ? v.toExponential(0) : String(+v.toPrecision(3));
   }
+  // Values that span more decades than a log axis can draw (uPlot's stop near 1e-16; vanishing gradients
+  // reach 1e-30) are plotted as log10 on a linear axis, with ticks on whole decades labelled 1e-30 and so on.
+  function log10s(y) {
+    return y.map(function (v) { return v !== null && isFinite(v) && v > 0 ? Math.log10(v) : null; });
+  }
+  function decadeAxis(label) {
+    return { label: label, size: 56, incrs: [1, 2, 5, 10, 20, 50, 100],
+      values: function (u, vals) { return vals.map(function (v) { return '1e' + v; }); } };
+  }
+  function decadeValue(u, v) { return v === null || v === undefined ? fmt(v) : fmt(Math.pow(10, v)); }
   function fmt(v) {
     if (v === null || v === undefined) { return '\u2014'; }
     if (typeof v !== 'number') { return String(v); }
@@ -266,7 +276,10 @@
     if (box.plot) { box.plot.destroy(); }
     var w = SMOOTHED[c.column] ? Number(slider.value) : 0;
     var runYs = c.ys.map(function (y) { return smooth(y, w); });
-    var log = c.log && logBox.checked;
+    // log10 charts are drawn on decades (decadeAxis), whatever the log checkbox says.
+    if (c.log10) { runYs = runYs.map(log10s); }
+    var log = c.log && logBox.checked && !c.log10;
+    var shown = c.log10 ? decadeValue : function (u, v) { return fmt(v); };
     var grouped = groups(groupSelect.value);
     var ys = [];
     var series = [{ label: c.xLabel || 'step' }];
@@ -274,7 +287,7 @@
     if (!grouped || showRuns.checked) {
       data.runs.forEach(function (r, i) {
         series.push({ label: runLabel(r), stroke: grouped ? 'rgba(120,120,120,0.35)' : color(i), width: grouped ? 1 : 1.5,
-          spanGaps: false, value: function (u, v) { return fmt(v); } });
+          spanGaps: false, value: shown });
         ys.push(runYs[i]);
       });
     }
@@ -283,13 +296,13 @@
         var a = aggregate(runYs, g.members, log);
         var col = color(g.members[0]);
         series.push({ label: g.label + ' (n=' + g.members.length + ')', stroke: col, width: 2, spanGaps: true,
-          value: function (u, v) { return fmt(v); } });
+          value: shown });
         ys.push(a.mean);
         series.push({ label: '95% hi', stroke: col, width: 0, spanGaps: true, points: { show: false },
-          value: function (u, v) { return fmt(v); } });
+          value: shown });
         ys.push(a.hi);
         series.push({ label: '95% lo', stroke: col, width: 0, spanGaps: true, points: { show: false },
-          value: function (u, v) { return fmt(v); } });
+          value: shown });
         ys.push(a.lo);
         bands.push({ series: [series.length - 2, series.length - 1], fill: col + '33' });
       });
@@ -302,12 +315,13 @@
     }
     // A diverging run's last finite values (1e50, say) would squash every other curve: the y range spans the
     // 0.5th to 99.5th percentile of the plotted values, and at most 4 decades above the median on log axes
-    // (20 interquartile ranges on linear ones); what lies beyond is clipped at the edge.
+    // (20 interquartile ranges on linear ones); what lies beyond is clipped at the edge. log10 charts (the
+    // gradient through time, where the decades are the finding) show every finite value.
     var finite = [];
     ys.forEach(function (y) { y.forEach(function (v) { if (v !== null && isFinite(v) && (!log || v > 0)) { finite.push(v); } }); });
     finite.sort(function (a, b) { return a - b; });
     var yRange = null;
-    if (finite.length > 20) {
+    if (finite.length > 20 && !c.log10) {
       var q = function (p) { return finite[Math.round(p * (finite.length - 1))]; };
       var med = q(0.5);
       var qlo = q(0.005), qhi = q(0.995);
@@ -327,10 +341,13 @@
       bands: bands,
       width: Math.max(420, box.clientWidth - 24), height: 300, series: series,
       scales: { x: { time: false }, y: yRange ? { distr: log ? 3 : 1, range: yRange } : { distr: log ? 3 : 1 } },
-      axes: [{ label: c.xLabel || 'step' }, { size: 56, values: function (u, vals) { return vals.map(tick); } }],
+      axes: [{ label: c.xLabel || 'step' }, c.log10 ? decadeAxis()
+        : { size: 56, values: function (u, vals) { return vals.map(tick); } }],
       legend: { show: series.length <= 40, live: true },
       cursor: { focus: { prox: 16 } }, focus: { alpha: 0.3 }
     };
+    // The y range drawn, on the chart's element (what the browser tests read).
+    opts.hooks = { draw: [function (u) { box.setAttribute('data-y-range', u.scales.y.min + ',' + u.scales.y.max); }] };
     box.plot = new uPlot(opts, [c.x].concat(ys), box);
   }
   data.charts.forEach(function (c, ci) {
@@ -410,14 +427,14 @@
       var h = current(); var cols = h.values.length ? h.values[0].length : 0;
       var row = Math.max(0, h.steps.indexOf(Number(stepPick.value)));
       var xs = []; for (var i = 0; i < cols; i++) { xs.push(Math.round((i + 0.5) * h.T / cols)); }
-      var pow = function (line) { return line.map(function (v) { return v === null ? null : Math.pow(10, v); }); };
       if (profilePlot) { profilePlot.destroy(); }
       profilePlot = new uPlot({ width: Math.max(420, hs.clientWidth - 24), height: 240,
-        series: [{ label: 't' }, { label: 'step ' + h.steps[row], stroke: '#1f77b4', width: 2 },
-          { label: 'step ' + h.steps[h.steps.length - 1] + ' (last)', stroke: '#999', width: 1, dash: [5, 3] }],
-        scales: { x: { time: false }, y: { distr: 3 } },
-        axes: [{ label: 't' }, { size: 56, values: function (u, vals) { return vals.map(tick); } }] },
-        [xs, pow(h.values[row]), pow(h.values[h.values.length - 1])], profileBox);
+        series: [{ label: 't' }, { label: 'step ' + h.steps[row], stroke: '#1f77b4', width: 2, value: decadeValue },
+          { label: 'step ' + h.steps[h.steps.length - 1] + ' (last)', stroke: '#999', width: 1, dash: [5, 3],
+            value: decadeValue }],
+        scales: { x: { time: false } },
+        axes: [{ label: 't' }, decadeAxis()] }, // the heatmap's values are log10 already
+        [xs, h.values[row], h.values[h.values.length - 1]], profileBox);
     };
     var fillSteps = function () {
       var h = current();
@@ -562,15 +579,16 @@
     d.addEventListener('toggle', function () {
       if (!d.open || curves.childNodes.length) { return; }
       data.charts.forEach(function (c) {
-        var y = c.ys[i];
+        var y = c.ys[i] && c.log10 ? log10s(c.ys[i]) : c.ys[i];
         if (!y || !y.some(function (v) { return v !== null; })) { return; }
         var box = el('div', 'mini');
         box.appendChild(el('h3', null, c.title));
         curves.appendChild(box);
         new uPlot({ width: 460, height: 160, legend: { show: false },
           series: [{ label: c.xLabel || 'step' }, { label: c.title, stroke: color(i), width: 1.5 }],
-          scales: { x: { time: false }, y: { distr: c.log ? 3 : 1 } },
-          axes: [{}, { size: 56, values: function (u, vals) { return vals.map(tick); } }] }, [c.x, y], box);
+          scales: { x: { time: false }, y: { distr: c.log && !c.log10 ? 3 : 1 } },
+          axes: [{}, c.log10 ? decadeAxis() : { size: 56, values: function (u, vals) { return vals.map(tick); } }] },
+          [c.x, y], box);
       });
     });
     [['config.yaml', r.files.config], ['provenance.json', r.files.provenance], ['run.log (end)', r.files.log_tail]]

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
@@ -47,6 +48,30 @@ class ReportBrowserTest {
         assertTrue(Pattern.compile("<details id=\"run-aaa\" open=\"\"").matcher(r.stdout()).find(), "opened");
         assertEquals(9 + 8, count(r.stdout(), "class=\"uplot"), "plus run aaa's eight curves");
         assertEquals("", consoleLines(r));
+    }
+
+    @Test
+    void theGradientThroughTimeSpansEveryDecadeOfTheProfile() throws Exception {
+        Path sweep = SweepFixture.write(dir, "plain");
+        // Run aaa's gradient vanishes by 39 decades over T = 40 (0.1 per step back): the outlier-trimmed range
+        // of the other charts would cut off most of it, and a log axis stops near 1e-16.
+        StringBuilder profile = new StringBuilder("step,layer,t,grad_norm\n");
+        for (int t = 1; t <= 40; t++) {
+            profile.append("300,0,").append(t).append(',').append(Math.pow(0.1, 40 - t)).append('\n');
+        }
+        Files.writeString(sweep.resolve("runs/aaa/time_profile.csv"), profile.toString());
+        Chromium.Result r = Chromium.run(dir, "--virtual-time-budget=5000", "--dump-dom",
+                SweepReport.write(sweep).toUri().toString());
+        assertEquals(0, r.exitCode(), r.stderr());
+        Matcher range = Pattern.compile("data-column=\"time_profile_l0\"[^>]*data-y-range=\"([^,\"]+),([^\"]+)\"")
+                .matcher(r.stdout());
+        assertTrue(range.find(), "no y range on the gradient-through-time chart");
+        double min = Double.parseDouble(range.group(1));
+        double max = Double.parseDouble(range.group(2));
+        assertTrue(min <= -39 && max >= 0, "y range (log10) " + min + " to " + max + " must hold 1e-39 to 1");
+        Matcher html = Pattern.compile("<html[^>]*>").matcher(r.stdout());
+        assertTrue(html.find() && html.group().contains("data-rendered=\"ok\"") && !html.group().contains("data-js-errors"),
+                "JS errors: " + consoleLines(r));
     }
 
     @Test
