@@ -1,5 +1,7 @@
 package dev.rnnlab.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rnnlab.engine.api.EngineRegistry;
 import dev.rnnlab.runner.config.ConfigError;
 import dev.rnnlab.runner.config.ConfigException;
@@ -74,9 +76,13 @@ final class VerifyCommand implements Callable<Integer> {
             SweepDirectory dir = SweepDirectory.of(scratch, plan);
             SweepOutcome outcome = new LocalExecutor(engines, 1).execute(plan, dir,
                     Provenance.of(config, plan.sourceText()), SweepListener.NONE);
-            Path again = dir.run(plan.runs().get(0)).metrics();
+            RunDirectory rerun = dir.run(plan.runs().get(0));
             out.println("re-ran " + id + ": " + outcome.runs().get(0).outcome());
-            return compare(metrics, again, out);
+            int code = compare(metrics, rerun.metrics(), out);
+            if (code != ExitCodes.OK) {
+                explain(runDir.resolve(RunDirectory.PROVENANCE), rerun.path().resolve(RunDirectory.PROVENANCE), out);
+            }
+            return code;
         } finally {
             try (Stream<Path> files = Files.walk(scratch)) {
                 for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
@@ -110,6 +116,32 @@ final class VerifyCommand implements Callable<Integer> {
         }
         out.flush();
         return ExitCodes.FAILURE;
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** What decides the bits besides the config: where it differs between the two runs, it is the likely cause. */
+    private static final List<String> BIT_DECIDERS = List.of("engine", "engine_version", "engine_numerics", "jvm", "arch");
+
+    private static void explain(Path recorded, Path rerun, PrintWriter out) {
+        JsonNode a;
+        JsonNode b;
+        try {
+            a = JSON.readTree(recorded.toFile());
+            b = JSON.readTree(rerun.toFile());
+        } catch (IOException e) {
+            out.println("(no provenance to compare: " + e.getMessage() + ")");
+            out.flush();
+            return;
+        }
+        for (String key : BIT_DECIDERS) {
+            String was = a.path(key).asText("(not recorded)");
+            String now = b.path(key).asText("(not recorded)");
+            if (!was.equals(now)) {
+                out.println("  " + key + " differs: recorded '" + was + "', now '" + now + "'");
+            }
+        }
+        out.flush();
     }
 
     private static double deviation(String x, String y) {

@@ -107,6 +107,7 @@ final class RunExecution {
         Map<String, Object> p = new LinkedHashMap<>(provenance.toMap());
         p.put("engine", engine.name());
         p.put("engine_version", engine.version());
+        p.put("engine_numerics", engine.numerics());
         p.put("threads", threads);
         p.put("seed", run.spec().seed());
         p.put("dataset_seed", run.spec().dataset().seed());

@@ -15,6 +15,15 @@ public interface EngineProvider {
     /** The engine's version, recorded in every run's provenance. */
     String version();
 
+    /**
+     * What decides the bits of this engine's results on this JVM besides its version and the run's config:
+     * the kernels it picked, their vector width, a native backend. Recorded in every run's provenance as
+     * {@code engine_numerics}, so a run that does not reproduce bit for bit elsewhere can say why.
+     */
+    default String numerics() {
+        return "";
+    }
+
     /** What this engine can train; checked against every run before a sweep starts. */
     Capabilities capabilities();
 

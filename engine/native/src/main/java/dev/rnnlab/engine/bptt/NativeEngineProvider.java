@@ -9,6 +9,7 @@ import dev.rnnlab.engine.api.spec.ClippingKind;
 import dev.rnnlab.engine.api.spec.OptimizerKind;
 import dev.rnnlab.engine.api.spec.Precision;
 import dev.rnnlab.engine.api.spec.ModelSpec;
+import dev.rnnlab.engine.bptt.math.F32Kernels;
 import java.util.EnumSet;
 import java.util.Optional;
 
@@ -26,6 +27,11 @@ public final class NativeEngineProvider implements EngineProvider {
     public String version() {
         String v = NativeEngineProvider.class.getPackage().getImplementationVersion();
         return v != null ? v : "dev";
+    }
+
+    @Override
+    public String numerics() {
+        return "float32: " + F32Kernels.numerics() + "; float64: plain loops";
     }
 
     @Override

@@ -36,6 +36,17 @@ public final class F32Kernels implements Kernels<float[]> {
         this.gemm = Gemm.best(team);
     }
 
+    /**
+     * Which kernels float32 runs use on this JVM, e.g. {@code "Vector API, 16 float lanes"} or {@code "plain
+     * loops"}: the two round differently, so this decides float32 bits as much as the inputs do (float64 always
+     * runs plain loops). Recorded in every run's provenance.
+     */
+    public static String numerics() {
+        String gemm = Gemm.best().describe();
+        String pointwise = Pointwise.load() == null ? "plain loops" : "Vector API";
+        return gemm.startsWith(pointwise) ? gemm : "GEMM " + gemm + ", pointwise " + pointwise;
+    }
+
     /** The number of threads the kernels use. */
     public int threads() {
         return team == null ? 1 : team.size();

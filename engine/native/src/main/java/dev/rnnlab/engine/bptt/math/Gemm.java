@@ -29,6 +29,9 @@ interface Gemm {
     /** {@link #nn} with B packed by {@link #pack} for the same {@code k} and {@code n}. */
     void nnPacked(int m, int n, int k, float[] a, int aOff, float[] packed, float[] c, int cOff, boolean accumulate);
 
+    /** Which kernel this is, as recorded in run provenance (its rounding decides float32 bits). */
+    String describe();
+
     static Gemm best() {
         return best(null);
     }
@@ -51,6 +54,11 @@ interface Gemm {
      * the calling thread only.
      */
     final class ScalarGemm implements Gemm {
+        @Override
+        public String describe() {
+            return "plain loops";
+        }
+
         @Override
         public void nn(int m, int n, int k, float[] a, int aOff, float[] b, int bOff, float[] c, int cOff,
                        boolean accumulate) {

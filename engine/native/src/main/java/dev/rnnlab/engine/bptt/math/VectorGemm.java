@@ -54,6 +54,11 @@ final class VectorGemm implements Gemm {
     }
 
     @Override
+    public String describe() {
+        return "Vector API, " + L + " float lanes";
+    }
+
+    @Override
     public int packedSize(int k, int n) {
         return k * strips(n) * W;
     }
