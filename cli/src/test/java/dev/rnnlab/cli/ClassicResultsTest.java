@@ -54,6 +54,29 @@ class ClassicResultsTest {
                 "at r ~ 2 it grows going back in time: " + largest);
     }
 
+    /** Gers et al. 2000, Jozefowicz et al. 2015: the larger the forget bias, the further back the gradient reaches. */
+    @Test
+    void aLargerForgetBiasLetsTheLstmGradientReachFurtherBack() throws Exception {
+        List<Run> runs = sweep("lstm-forget-bias", 4);
+        runs.sort((a, b) -> Double.compare(bias(a), bias(b)));
+        double previousDecay = 0;
+        for (Run r : runs) {
+            assertEquals("completed", r.outcome(), r.toString());
+            double forgetGate = 1 / (1 + Math.exp(-bias(r)));
+            assertTrue(r.decayPerStep() > previousDecay, "decay per step rises with the bias: " + r);
+            assertTrue(r.decayPerStep() >= forgetGate, "no faster than the cell path's sigmoid(b_f) = " + forgetGate
+                    + ": " + r.decayPerStep() + " " + r);
+            previousDecay = r.decayPerStep();
+        }
+        assertTrue(runs.get(0).span() < 1e-15 && runs.get(0).memoryHorizon() < 10, "b_f = 0 vanishes: " + runs.get(0));
+        assertTrue(runs.get(1).memoryHorizon() > runs.get(0).memoryHorizon(), "b_f = 1 reaches further: " + runs);
+        assertEquals(100, runs.get(3).memoryHorizon(), "b_f = 3 reaches t = 1: " + runs.get(3));
+    }
+
+    private static double bias(Run r) {
+        return Double.parseDouble(r.swept().get("model.forget_bias"));
+    }
+
     /** Pascanu et al. 2013: unclipped SGD at the larger rate diverges on every seed; clipped, it stays finite. */
     @Test
     void clippingTheGlobalNormTurnsEveryDivergedRunIntoOneThatTrains() throws Exception {
