@@ -1,5 +1,6 @@
 package dev.rnnlab.engine.api;
 
+import dev.rnnlab.engine.api.checkpoint.Snapshot;
 import dev.rnnlab.engine.api.data.SequenceData;
 import dev.rnnlab.engine.api.spec.RunSpec;
 import dev.rnnlab.engine.api.telemetry.RunResult;
@@ -20,4 +21,14 @@ import dev.rnnlab.engine.api.telemetry.TelemetrySink;
 public interface Engine {
 
     RunResult train(RunSpec spec, SequenceData data, TelemetrySink sink);
+
+    /**
+     * Continues a run of the same spec and data from a {@link Snapshot} this engine handed to a sink: the
+     * records of the steps after {@code from.step()} are the ones the uninterrupted run would have sent (the
+     * native engine: bit for bit). Validation at {@code from.step()} is not repeated. Only for engines whose
+     * provider is {@link EngineProvider#resumable()}.
+     */
+    default RunResult resume(RunSpec spec, SequenceData data, TelemetrySink sink, Snapshot from) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot resume a run");
+    }
 }

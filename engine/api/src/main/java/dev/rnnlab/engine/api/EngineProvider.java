@@ -24,6 +24,14 @@ public interface EngineProvider {
         return "";
     }
 
+    /**
+     * Whether its engines hand out {@link dev.rnnlab.engine.api.checkpoint.Snapshot}s when a sink asks and
+     * {@link Engine#resume} from them; when not, an interrupted run restarts from step 0.
+     */
+    default boolean resumable() {
+        return false;
+    }
+
     /** What this engine can train; checked against every run before a sweep starts. */
     Capabilities capabilities();
 

@@ -1,6 +1,7 @@
 package dev.rnnlab.engine.bptt;
 
 import dev.rnnlab.engine.api.Engine;
+import dev.rnnlab.engine.api.checkpoint.Snapshot;
 import dev.rnnlab.engine.api.data.SequenceData;
 import dev.rnnlab.engine.api.spec.RunSpec;
 import dev.rnnlab.engine.api.telemetry.RunResult;
@@ -17,13 +18,27 @@ final class NativeEngine implements Engine {
 
     @Override
     public RunResult train(RunSpec spec, SequenceData data, TelemetrySink sink) {
+        return run(spec, data, sink, null);
+    }
+
+    /** Bit for bit what the uninterrupted run would have done after {@code from.step()}, for any thread count. */
+    @Override
+    public RunResult resume(RunSpec spec, SequenceData data, TelemetrySink sink, Snapshot from) {
+        return run(spec, data, sink, from);
+    }
+
+    private static RunResult run(RunSpec spec, SequenceData data, TelemetrySink sink, Snapshot from) {
         return switch (spec.precision()) {
             case FLOAT32 -> {
                 try (F32Kernels k = new F32Kernels(spec.threads())) {
-                    yield new Trainer<>(k, spec, data).run(sink);
+                    Trainer<float[]> trainer = new Trainer<>(k, spec, data);
+                    yield from == null ? trainer.run(sink) : trainer.resume(sink, from);
                 }
             }
-            case FLOAT64 -> new Trainer<>(new F64Kernels(), spec, data).run(sink);
+            case FLOAT64 -> {
+                Trainer<double[]> trainer = new Trainer<>(new F64Kernels(), spec, data);
+                yield from == null ? trainer.run(sink) : trainer.resume(sink, from);
+            }
         };
     }
 }

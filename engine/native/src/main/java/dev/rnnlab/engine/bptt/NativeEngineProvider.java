@@ -30,6 +30,11 @@ public final class NativeEngineProvider implements EngineProvider {
     }
 
     @Override
+    public boolean resumable() {
+        return true;
+    }
+
+    @Override
     public String numerics() {
         return "float32: " + F32Kernels.numerics() + "; float64: plain loops";
     }

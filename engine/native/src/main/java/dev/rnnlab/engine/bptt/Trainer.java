@@ -1,5 +1,6 @@
 package dev.rnnlab.engine.bptt;
 
+import dev.rnnlab.engine.api.checkpoint.Snapshot;
 import dev.rnnlab.engine.api.data.Batch;
 import dev.rnnlab.engine.api.data.SequenceData;
 import dev.rnnlab.engine.api.spec.BpttSpec;
@@ -54,21 +55,39 @@ final class Trainer<A> {
     }
 
     RunResult run(TelemetrySink sink) {
-        RunResult result = train(sink);
+        return finish(train(sink, null), sink);
+    }
+
+    /** Continues from a snapshot this trainer's kind made of the same spec and data (see {@link Snapshots}). */
+    RunResult resume(TelemetrySink sink, Snapshot from) {
+        return finish(train(sink, from), sink);
+    }
+
+    private RunResult finish(RunResult result, TelemetrySink sink) {
         if (spec.telemetry().checkpoint() && result.outcome() != Outcome.INTERRUPTED) {
             sink.checkpoint(result.stepsDone(), Checkpoints.tensors(k, model.parameters()));
         }
         return result;
     }
 
-    private RunResult train(TelemetrySink sink) {
+    private RunResult train(TelemetrySink sink, Snapshot from) {
         TrainingSpec training = spec.training();
         double lastLoss = Double.NaN;
-        double lastVal = validate(0, sink);
+        double lastVal;
+        ModelState<A> carried = null;
+        long first = 1;
+        if (from == null) {
+            lastVal = validate(0, sink);
+        } else {
+            Snapshots.Restored<A> restored = Snapshots.restore(k, model, optimizer, from);
+            carried = restored.carried();
+            lastLoss = restored.lastLoss();
+            lastVal = restored.lastValidationLoss();
+            first = from.step() + 1;
+        }
         Truncation truncation = training.bptt() instanceof BpttSpec.Truncated t
                 ? new Truncation(t.window(), t.backward()) : Truncation.NONE;
-        ModelState<A> carried = null;
-        for (long step = 1; step <= training.steps(); step++) {
+        for (long step = first; step <= training.steps(); step++) {
             if (Thread.currentThread().isInterrupted()) {
                 return new RunResult(Outcome.INTERRUPTED, step - 1, lastLoss, lastVal,
                         "interrupted before step " + step);
@@ -100,6 +119,9 @@ final class Trainer<A> {
             StopRequest stop = sink.stopRequest();
             if (stop != null) {
                 return new RunResult(stop.outcome(), step, lastLoss, lastVal, stop.reason());
+            }
+            if (step < training.steps() && sink.snapshotDue(step)) {
+                sink.snapshot(Snapshots.take(k, model, optimizer, carried, step, lastLoss, lastVal));
             }
         }
         return new RunResult(Outcome.COMPLETED, training.steps(), lastLoss, lastVal, "");

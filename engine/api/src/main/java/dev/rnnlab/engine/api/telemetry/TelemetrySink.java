@@ -17,10 +17,6 @@ public interface TelemetrySink {
     default void recurrent(RecurrentRecord record) {}
 
     /**
-     * The parameters at the end of the run ({@code step} = updates applied), by PyTorch state_dict name,
-     * when {@link dev.rnnlab.engine.api.spec.TelemetrySpec#checkpoint()} asks for them.
-     */
-    /**
      * Asked after every step: a non-null answer ends the run at once with that outcome and reason
      * (early-termination rules, time limits). Engines stop only at step boundaries.
      */
@@ -28,6 +24,22 @@ public interface TelemetrySink {
         return null;
     }
 
+    /**
+     * Asked by engines that can resume ({@link dev.rnnlab.engine.api.EngineProvider#resumable()}) after every
+     * step that did not end the run, once its records (validation included) have been passed on: true to be
+     * handed a {@link #snapshot} of the training state after that step.
+     */
+    default boolean snapshotDue(long step) {
+        return false;
+    }
+
+    /** The training state after {@code snapshot.step()} updates, when {@link #snapshotDue} asked for it. */
+    default void snapshot(dev.rnnlab.engine.api.checkpoint.Snapshot snapshot) {}
+
+    /**
+     * The parameters at the end of the run ({@code step} = updates applied), by PyTorch state_dict name,
+     * when {@link dev.rnnlab.engine.api.spec.TelemetrySpec#checkpoint()} asks for them.
+     */
     default void checkpoint(long step, java.util.List<dev.rnnlab.engine.api.checkpoint.Tensor> parameters) {}
 
     /** A sink that drops everything. */

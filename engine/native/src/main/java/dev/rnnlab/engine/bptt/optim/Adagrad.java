@@ -28,6 +28,15 @@ final class Adagrad<A> implements Optimizer<A> {
     }
 
     @Override
+    public List<Buffer<A>> state() {
+        List<Buffer<A>> out = new ArrayList<>();
+        for (int i = 0; i < params.size(); i++) {
+            out.add(new Buffer<>("sum." + params.get(i).name(), sums.get(i), params.get(i).size()));
+        }
+        return out;
+    }
+
+    @Override
     public void step(double lr) {
         for (int i = 0; i < params.size(); i++) {
             Parameter<A> p = params.get(i);

@@ -24,6 +24,16 @@ final class Adam<A> implements Optimizer<A> {
     }
 
     @Override
+    public List<Buffer<A>> state() {
+        return moments.state();
+    }
+
+    @Override
+    public void resumeAt(long updates) {
+        moments.resumeAt(updates);
+    }
+
+    @Override
     public void step(double lr) {
         if (spec.weightDecay() != 0) {
             for (Parameter<A> p : params) {

@@ -38,6 +38,20 @@ final class AdamMoments<A> {
         }
     }
 
+    List<Optimizer.Buffer<A>> state() {
+        List<Optimizer.Buffer<A>> out = new ArrayList<>();
+        for (int i = 0; i < params.size(); i++) {
+            Parameter<A> p = params.get(i);
+            out.add(new Optimizer.Buffer<>("exp_avg." + p.name(), first.get(i), p.size()));
+            out.add(new Optimizer.Buffer<>("exp_avg_sq." + p.name(), second.get(i), p.size()));
+        }
+        return out;
+    }
+
+    void resumeAt(long updates) {
+        t = updates;
+    }
+
     void step(double lr) {
         t++;
         double stepSize = lr / (1 - Math.pow(beta1, t));

@@ -24,6 +24,16 @@ final class AdamW<A> implements Optimizer<A> {
     }
 
     @Override
+    public List<Buffer<A>> state() {
+        return moments.state();
+    }
+
+    @Override
+    public void resumeAt(long updates) {
+        moments.resumeAt(updates);
+    }
+
+    @Override
     public void step(double lr) {
         for (Parameter<A> p : params) {
             k.scale(p.value(), 1 - lr * spec.weightDecay());

@@ -32,6 +32,20 @@ abstract class MomentumBuffer<A> implements Optimizer<A> {
     abstract double direction(double buffer, double gradient);
 
     @Override
+    public final List<Buffer<A>> state() {
+        List<Buffer<A>> out = new ArrayList<>();
+        for (int i = 0; i < params.size(); i++) {
+            out.add(new Buffer<>("momentum_buffer." + params.get(i).name(), buffers.get(i), params.get(i).size()));
+        }
+        return out;
+    }
+
+    @Override
+    public final void resumeAt(long updates) {
+        first = updates == 0;
+    }
+
+    @Override
     public final void step(double lr) {
         for (int i = 0; i < params.size(); i++) {
             Parameter<A> p = params.get(i);

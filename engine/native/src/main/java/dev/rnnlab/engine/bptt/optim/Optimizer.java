@@ -14,6 +14,17 @@ public interface Optimizer<A> {
 
     void step(double lr);
 
+    /** One state buffer of one parameter, named {@code <PyTorch state name>.<parameter name>}. */
+    record Buffer<A>(String name, A values, int size) {}
+
+    /** Every state buffer, for a snapshot; restoring their values and {@link #resumeAt} restores the optimizer. */
+    default List<Buffer<A>> state() {
+        return List.of();
+    }
+
+    /** Continue as if {@code updates} steps had been taken (Adam's bias-correction count, momentum's first step). */
+    default void resumeAt(long updates) {}
+
     static <A> Optimizer<A> create(OptimizerSpec spec, Kernels<A> k, List<Parameter<A>> params) {
         return switch (spec.kind()) {
             case SGD -> new Sgd<>(k, params, (OptimizerSpec.Sgd) spec);

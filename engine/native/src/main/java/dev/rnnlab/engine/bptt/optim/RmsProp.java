@@ -28,6 +28,15 @@ final class RmsProp<A> implements Optimizer<A> {
     }
 
     @Override
+    public List<Buffer<A>> state() {
+        List<Buffer<A>> out = new ArrayList<>();
+        for (int i = 0; i < params.size(); i++) {
+            out.add(new Buffer<>("square_avg." + params.get(i).name(), squares.get(i), params.get(i).size()));
+        }
+        return out;
+    }
+
+    @Override
     public void step(double lr) {
         double alpha = spec.alpha();
         for (int i = 0; i < params.size(); i++) {
