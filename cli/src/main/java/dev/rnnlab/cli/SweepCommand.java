@@ -59,6 +59,12 @@ final class SweepCommand implements Callable<Integer> {
             + "uncommitted changes (provenance would not name the code that ran).")
     boolean requireClean;
 
+    @Option(names = "--snapshot-every", paramLabel = "SECONDS", defaultValue = "60",
+            description = "Save each run's training state this often (default: ${DEFAULT-VALUE}; 0: never), so "
+                    + "rerunning after a crash or Ctrl-C continues unfinished runs from their last snapshot, "
+                    + "bit for bit, instead of from step 0.")
+    double snapshotEverySeconds;
+
     @Option(names = "--lock-grace", paramLabel = "SECONDS", hidden = true, defaultValue = "30",
             description = "Age after which another process's lock counts as stale.")
     long lockGraceSeconds;
@@ -71,6 +77,10 @@ final class SweepCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (parallel < 1) {
             throw new ParameterException(spec.commandLine(), "--parallel must be at least 1, got " + parallel);
+        }
+        if (!(snapshotEverySeconds >= 0) || Double.isInfinite(snapshotEverySeconds)) {
+            throw new ParameterException(spec.commandLine(), "--snapshot-every must be a number of seconds >= 0, got "
+                    + snapshotEverySeconds);
         }
         if (threads < 1) {
             throw new ParameterException(spec.commandLine(), "--threads must be at least 1, got " + threads);
@@ -106,7 +116,8 @@ final class SweepCommand implements Callable<Integer> {
                     + " at a time, into " + dir.path());
             stdout.flush();
         }
-        LocalExecutor executor = new LocalExecutor(engines, parallel, threads, Duration.ofSeconds(lockGraceSeconds));
+        LocalExecutor executor = new LocalExecutor(engines, parallel, threads, Duration.ofSeconds(lockGraceSeconds),
+                Duration.ofNanos((long) (snapshotEverySeconds * 1e9)));
         Progress progress = new Progress(stdout, plan.adaptive() == null ? plan.runs().size()
                 : plan.adaptive().budget(), quiet);
         // On Ctrl-C or SIGTERM the JVM runs this hook and halts when it returns: interrupt the runs, then

@@ -11,12 +11,14 @@ import dev.rnnlab.runner.exec.SweepOutcome;
 import dev.rnnlab.runner.store.Provenance;
 import dev.rnnlab.runner.store.RunDirectory;
 import dev.rnnlab.runner.store.SweepDirectory;
+import dev.rnnlab.runner.store.SweepLock;
 import dev.rnnlab.runner.sweep.SweepPlan;
 import dev.rnnlab.runner.sweep.SweepPlanner;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -74,7 +76,7 @@ final class VerifyCommand implements Callable<Integer> {
         Path scratch = Files.createTempDirectory("rnnlab-verify");
         try {
             SweepDirectory dir = SweepDirectory.of(scratch, plan);
-            SweepOutcome outcome = new LocalExecutor(engines, 1).execute(plan, dir,
+            SweepOutcome outcome = new LocalExecutor(engines, 1, 1, SweepLock.DEFAULT_GRACE, Duration.ZERO).execute(plan, dir,
                     Provenance.of(config, plan.sourceText()), SweepListener.NONE);
             RunDirectory rerun = dir.run(plan.runs().get(0));
             out.println("re-ran " + id + ": " + outcome.runs().get(0).outcome());

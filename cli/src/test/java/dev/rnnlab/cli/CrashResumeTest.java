@@ -100,6 +100,114 @@ class CrashResumeTest {
         }
     }
 
+    static final String LONG_RUN = """
+            name: long
+            dataset: {kind: sine, seq_len: 20, train_size: 64, val_size: 16}
+            model: {cell: lstm, hidden: 16}
+            training:
+              steps: 30000
+              batch_size: 8
+              eval_every: 50
+              optimizer: {kind: adam, lr: 0.01}
+            telemetry: {every: 1, detail_every: 700}
+            """;
+
+    /**
+     * A run killed part-way continues from its last snapshot, not from step 0, and ends bit for bit as the
+     * uninterrupted run: metrics, detail telemetry and final weights. Killed twice, so a resumed attempt's
+     * own snapshots are used too.
+     */
+    @Test
+    void aRunKilledPartWayContinuesFromItsSnapshotBitForBit() throws Exception {
+        Path config = Files.writeString(dir.resolve("long.yaml"), LONG_RUN);
+        Path reference = dir.resolve("reference");
+        assertEquals(0, CliTest.rnnlab("sweep", config.toString(), "--out", reference.toString(), "--quiet",
+                "--snapshot-every", "0").code());
+        Path refRun;
+        try (Stream<Path> runs = Files.list(reference.resolve("long/runs"))) {
+            refRun = runs.findFirst().orElseThrow();
+        }
+        Path out = dir.resolve("results");
+        Path run = out.resolve("long/runs").resolve(refRun.getFileName());
+        Path snapshot = run.resolve("resume.safetensors");
+        long previous = 0;
+        for (int kill = 0; kill < 2; kill++) {
+            Process p = child(config, out, "--lock-grace", "0", "--snapshot-every", "0.3");
+            long deadline = System.currentTimeMillis() + 60_000;
+            while (snapshotStep(snapshot) <= previous && p.isAlive() && System.currentTimeMillis() < deadline) {
+                Thread.sleep(5);
+            }
+            Thread.sleep(150); // rows after the snapshot, which the resume must cut
+            assertTrue(p.isAlive(), "the run must still be going when killed");
+            p.destroyForcibly(); // SIGKILL
+            assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+            assertFalse(Files.exists(run.resolve("summary.json")), "killed before the end");
+            assertTrue(snapshotStep(snapshot) > previous, "a newer snapshot than the last attempt's");
+            previous = snapshotStep(snapshot);
+        }
+        CliTest.Run resumed = CliTest.rnnlab("sweep", config.toString(), "--out", out.toString(), "--quiet",
+                "--lock-grace", "0");
+        assertEquals(0, resumed.code(), resumed.out() + resumed.err());
+
+        JsonNode provenance = new ObjectMapper().readTree(run.resolve("provenance.json").toFile());
+        assertEquals(previous, provenance.get("resumed_from_step").asLong(), "continued from the last snapshot");
+        assertTrue(Files.readString(run.resolve("run.log")).contains("resuming after step " + previous),
+                Files.readString(run.resolve("run.log")));
+        for (String file : List.of("metrics.csv", "layers.csv", "parameters.csv", "time_profile.csv", "recurrent.csv")) {
+            assertEquals(Files.readString(refRun.resolve(file)), Files.readString(run.resolve(file)),
+                    file + " bit-identical to the uninterrupted run");
+        }
+        assertEquals(java.util.Arrays.toString(Files.readAllBytes(refRun.resolve("model.safetensors"))),
+                java.util.Arrays.toString(Files.readAllBytes(run.resolve("model.safetensors"))), "the final weights");
+        assertFalse(Files.exists(snapshot), "the snapshot goes when the run completes");
+        checkNoTempFiles(out);
+    }
+
+    /** A snapshot made with other numerics (another kernel set) is not used: the run restarts from step 0. */
+    @Test
+    void aSnapshotFromOtherNumericsIsNotUsed() throws Exception {
+        Path config = Files.writeString(dir.resolve("long.yaml"), LONG_RUN);
+        Path out = dir.resolve("results");
+        Process p = child(config, out, "--lock-grace", "0", "--snapshot-every", "0.2");
+        Path runs = out.resolve("long/runs");
+        long deadline = System.currentTimeMillis() + 60_000;
+        Path snapshot = null;
+        while (snapshot == null && p.isAlive() && System.currentTimeMillis() < deadline) {
+            if (Files.isDirectory(runs)) {
+                try (Stream<Path> s = Files.list(runs)) {
+                    snapshot = s.map(r -> r.resolve("resume.safetensors")).filter(Files::exists).findFirst().orElse(null);
+                }
+            }
+            Thread.sleep(5);
+        }
+        p.destroyForcibly();
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+        assertTrue(snapshot != null, "a snapshot was written");
+        Path provenance = snapshot.resolveSibling("provenance.json");
+        Files.writeString(provenance, Files.readString(provenance).replaceFirst("\"engine_numerics\" : \"[^\"]*\"",
+                "\"engine_numerics\" : \"float32: plain loops; float64: plain loops\""));
+        CliTest.Run again = CliTest.rnnlab("sweep", config.toString(), "--out", out.toString(), "--quiet",
+                "--lock-grace", "0", "--snapshot-every", "0");
+        assertEquals(0, again.code(), again.out() + again.err());
+        JsonNode prov = new ObjectMapper().readTree(provenance.toFile());
+        assertTrue(prov.get("resumed_from_step") == null, "restarted, not resumed: " + prov);
+        assertEquals(1 + 30001, Files.readAllLines(snapshot.resolveSibling("metrics.csv")).size());
+    }
+
+    private static long snapshotStep(Path snapshot) {
+        try {
+            return Long.parseLong(dev.rnnlab.engine.api.checkpoint.Safetensors.metadata(snapshot).get("step"));
+        } catch (IOException | RuntimeException e) {
+            return 0; // not there yet (or being replaced)
+        }
+    }
+
+    private static void checkNoTempFiles(Path root) throws IOException {
+        try (Stream<Path> files = Files.walk(root)) {
+            assertTrue(files.noneMatch(f -> f.getFileName().toString().endsWith(".tmp")), "no temp files left");
+        }
+    }
+
     /** Every committed run is one of the plan's, parses, and has each step once, in order. */
     private static void checkInvariants(Path sweep, boolean allDone) throws IOException {
         if (!Files.exists(sweep.resolve("plan.json"))) {

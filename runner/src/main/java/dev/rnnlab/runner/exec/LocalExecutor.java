@@ -42,6 +42,7 @@ public final class LocalExecutor {
     private final int parallel;
     private final int threadsPerRun;
     private final Duration lockGrace;
+    private final Duration snapshotEvery;
     private volatile ExecutorService pool;
     private volatile boolean cancelled;
 
@@ -54,6 +55,18 @@ public final class LocalExecutor {
      * @param threadsPerRun threads each run may use within itself (engines give the same results for any count)
      */
     public LocalExecutor(EngineRegistry engines, int parallel, int threadsPerRun, Duration lockGrace) {
+        this(engines, parallel, threadsPerRun, lockGrace, DEFAULT_SNAPSHOT_EVERY);
+    }
+
+    /** How often a run's training state is saved by default, so an interruption costs at most about this much. */
+    public static final Duration DEFAULT_SNAPSHOT_EVERY = Duration.ofSeconds(60);
+
+    /**
+     * @param snapshotEvery how often each run of a resumable engine saves its training state (at the next step
+     *                      boundary), so that a rerun after an interruption continues it; zero: never
+     */
+    public LocalExecutor(EngineRegistry engines, int parallel, int threadsPerRun, Duration lockGrace,
+                         Duration snapshotEvery) {
         if (parallel < 1) {
             throw new IllegalArgumentException("parallel must be >= 1, got " + parallel);
         }
@@ -64,6 +77,10 @@ public final class LocalExecutor {
         this.parallel = parallel;
         this.threadsPerRun = threadsPerRun;
         this.lockGrace = lockGrace;
+        if (snapshotEvery.isNegative()) {
+            throw new IllegalArgumentException("snapshotEvery must be >= 0, got " + snapshotEvery);
+        }
+        this.snapshotEvery = snapshotEvery;
     }
 
     public SweepOutcome execute(SweepPlan plan, SweepDirectory dir, Provenance provenance, SweepListener listener)
@@ -98,9 +115,17 @@ public final class LocalExecutor {
         return p == null || p.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** An unfinished attempt is discarded whole (a torn last line with it): the run restarts from step 0. */
-    private static void warnIfDiscarding(PlannedRun run, RunDirectory runDir, RunSummary previous) {
+    /**
+     * An unfinished attempt either left a snapshot, which the run continues from (rows after it are cut), or
+     * is discarded whole (a torn last line with it): the run restarts from step 0.
+     */
+    private static void warnIfDiscarding(PlannedRun run, RunDirectory runDir, RunSummary previous, EngineProvider engine) {
         if (!java.nio.file.Files.exists(runDir.metrics())) {
+            return;
+        }
+        if (engine.resumable() && java.nio.file.Files.exists(runDir.snapshot())) {
+            LOG.warn("run {}: continuing an unfinished attempt{} from its last snapshot", run.id(),
+                    previous == null ? "" : " (" + previous.outcome() + ")");
             return;
         }
         long lines;
@@ -190,9 +215,9 @@ public final class LocalExecutor {
                     submitted.add(run);
                     continue;
                 }
-                warnIfDiscarding(run, runDir, previous);
                 EngineProvider engine = engines.find(run.spec().engine()).orElseThrow(
                         () -> new IllegalStateException("engine '" + run.spec().engine() + "' vanished after planning"));
+                warnIfDiscarding(run, runDir, previous, engine);
                 StoppingSpec.Asha ashaSpec = run.spec().stopping().asha();
                 AshaBoard asha = ashaSpec == null ? null : boards.computeIfAbsent(ashaSpec, AshaBoard::new);
                 if (cancelled) {
@@ -200,7 +225,7 @@ public final class LocalExecutor {
                 }
                 futures.add(pool.submit(() -> {
                     listener.runStarted(run);
-                    RunSummary s = new RunExecution(engine, plan.name(), provenance, asha, threadsPerRun)
+                    RunSummary s = new RunExecution(engine, plan.name(), provenance, asha, threadsPerRun, snapshotEvery)
                             .execute(run, runDir);
                     listener.runFinished(run, s);
                     return s;

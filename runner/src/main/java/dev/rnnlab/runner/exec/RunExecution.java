@@ -14,6 +14,7 @@ import dev.rnnlab.runner.store.RunSummary;
 import dev.rnnlab.runner.store.RunTelemetry;
 import dev.rnnlab.runner.sweep.PlannedRun;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -39,49 +40,78 @@ final class RunExecution {
     private final Provenance provenance;
     private final AshaBoard asha;
     private final int threads;
+    private final Duration snapshotEvery;
 
-    RunExecution(EngineProvider engine, String sweepName, Provenance provenance, AshaBoard asha, int threads) {
+    RunExecution(EngineProvider engine, String sweepName, Provenance provenance, AshaBoard asha, int threads,
+                 Duration snapshotEvery) {
         this.engine = engine;
         this.threads = threads;
+        this.snapshotEvery = engine.resumable() ? snapshotEvery : null;
         this.sweepName = sweepName;
         this.provenance = provenance;
         this.asha = asha;
     }
 
     RunSummary execute(PlannedRun run, RunDirectory dir) throws IOException {
-        dir.reset();
-        AtomicFiles.write(dir.config(), run.resolvedConfig());
         Instant start = Instant.now();
         Map<String, Object> prov = provenance(run, start);
+        Resumable from = Resumable.find(dir, run, engine, prov);
+        if (from == null) {
+            dir.reset();
+            AtomicFiles.write(dir.config(), run.resolvedConfig());
+        } else {
+            prov.put("started_at", from.startedAt());
+            prov.put("resumed_at", start.toString());
+            prov.put("resumed_from_step", from.snapshot().step());
+        }
         dir.writeProvenance(prov);
         RunResult result;
         double bestVal = Double.NaN;
         long bestStep = -1;
+        double elapsed;
         try (CloseableThreadContext.Instance ctx = CloseableThreadContext.put(RUN_LOG_KEY, dir.log().toString())) {
-            LOG.info("run {} ({} of sweep {}) starting: {}", run.id(), run.index(), sweepName, run.swept());
+            if (from == null) {
+                LOG.info("run {} ({} of sweep {}) starting: {}", run.id(), run.index(), sweepName, run.swept());
+            } else {
+                LOG.info("run {} ({} of sweep {}) resuming after step {} from its snapshot: {}", run.id(), run.index(),
+                        sweepName, from.snapshot().step(), run.swept());
+            }
             ExperimentSpec spec = run.spec();
             RunSpec runSpec = spec.toRunSpec(run.id()).withThreads(threads);
-            try (RunTelemetry telemetry = new RunTelemetry(dir, run.id())) {
+            try (RunTelemetry telemetry = new RunTelemetry(dir, run.id(), from == null ? -1 : from.snapshot().step(),
+                    snapshotEvery)) {
                 MetricsWriter metrics = telemetry.metrics();
+                RunMonitor monitor = new RunMonitor(telemetry, spec.stopping(), asha, spec.training().steps());
                 try {
                     GeneratedData data = new GeneratedData(spec.dataset(), spec.seed(), spec.training().batchSize());
-                    RunMonitor monitor = new RunMonitor(telemetry, spec.stopping(), asha, spec.training().steps());
-                    result = engine.create().train(runSpec, data, monitor);
+                    if (from == null) {
+                        result = engine.create().train(runSpec, data, monitor);
+                    } else {
+                        monitor.restore(from.meta());
+                        result = engine.create().resume(runSpec, data, monitor, from.snapshot());
+                    }
                 } catch (RuntimeException | Error e) {
                     LOG.error("run {} failed", run.id(), e);
                     result = new RunResult(Outcome.FAILED, 0, Double.NaN, Double.NaN, e.toString());
                 }
+                elapsed = monitor.elapsedSeconds();
                 bestVal = metrics.bestValidationLoss();
                 bestStep = metrics.bestValidationStep();
             }
             LOG.info("run {} ended: {} after {} steps{}", run.id(), result.outcome().configName(), result.stepsDone(),
                     result.detail().isEmpty() ? "" : " (" + result.detail() + ")");
         }
+        // The snapshot is for continuing an interrupted run; once the run has any other outcome, it goes (a
+        // failed resume must not be retried from the same snapshot).
+        if (result.outcome() != Outcome.INTERRUPTED) {
+            Files.deleteIfExists(dir.snapshot());
+        }
         // A cancelled run has its thread's interrupt flag set; clear it while the outcome is written, and
         // restore it after, so the pool still sees the interruption.
         boolean interrupted = Thread.interrupted();
         try {
-            return commit(run, dir, result, start, prov, bestVal, bestStep);
+            return commit(run, dir, result, from == null ? start.toString() : from.startedAt(), elapsed, prov, bestVal,
+                    bestStep);
         } finally {
             if (interrupted) {
                 Thread.currentThread().interrupt();
@@ -89,15 +119,15 @@ final class RunExecution {
         }
     }
 
-    private RunSummary commit(PlannedRun run, RunDirectory dir, RunResult result, Instant start, Map<String, Object> prov,
-                              double bestVal, long bestStep) throws IOException {
+    private RunSummary commit(PlannedRun run, RunDirectory dir, RunResult result, String startedAt, double elapsed,
+                              Map<String, Object> prov, double bestVal, long bestStep) throws IOException {
         Instant end = Instant.now();
         prov.put("finished_at", end.toString());
         dir.writeProvenance(prov);
         RunSummary summary = new RunSummary(RunSummary.FORMAT, run.id(), sweepName, run.index(),
                 result.outcome().configName(), result.detail(), result.stepsDone(), finite(result.finalTrainLoss()),
                 finite(result.finalValidationLoss()), finite(bestVal), bestStep < 0 ? null : bestStep,
-                Duration.between(start, end).toNanos() / 1e9, start.toString(), end.toString(), engine.name(),
+                elapsed, startedAt, end.toString(), engine.name(),
                 engine.version(), run.spec().seed(), run.swept(), Provenance.sha256(run.resolvedConfig()), prov);
         dir.writeSummary(summary);
         return summary;

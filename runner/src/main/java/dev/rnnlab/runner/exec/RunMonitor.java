@@ -1,5 +1,6 @@
 package dev.rnnlab.runner.exec;
 
+import dev.rnnlab.engine.api.checkpoint.Snapshot;
 import dev.rnnlab.engine.api.checkpoint.Tensor;
 import dev.rnnlab.engine.api.telemetry.EvalRecord;
 import dev.rnnlab.engine.api.telemetry.Outcome;
@@ -10,7 +11,10 @@ import dev.rnnlab.engine.api.telemetry.StopRequest;
 import dev.rnnlab.engine.api.telemetry.TelemetrySink;
 import dev.rnnlab.engine.api.telemetry.TimeProfileRecord;
 import dev.rnnlab.runner.config.StoppingSpec;
+import dev.rnnlab.runner.store.RunTelemetry;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -24,11 +28,11 @@ final class RunMonitor implements TelemetrySink {
 
     private static final Logger LOG = LogManager.getLogger(RunMonitor.class);
 
-    private final TelemetrySink out;
+    private final RunTelemetry out;
     private final StoppingSpec stopping;
     private final AshaBoard asha;
     private final long totalSteps;
-    private final long startNanos = System.nanoTime();
+    private long startNanos = System.nanoTime();
     private double firstLoss = Double.NaN;
     private long lastStep;
     private double lastLoss = Double.NaN;
@@ -38,7 +42,7 @@ final class RunMonitor implements TelemetrySink {
     private long lastEvalStep;
     private StopRequest stop;
 
-    RunMonitor(TelemetrySink out, StoppingSpec stopping, AshaBoard asha, long totalSteps) {
+    RunMonitor(RunTelemetry out, StoppingSpec stopping, AshaBoard asha, long totalSteps) {
         this.out = out;
         this.stopping = stopping;
         this.asha = asha;
@@ -105,6 +109,46 @@ final class RunMonitor implements TelemetrySink {
             LOG.info(stop.reason());
         }
         return stop;
+    }
+
+    /**
+     * Snapshots are taken unless the run is under ASHA, whose board lives in the sweep's memory: a resumed
+     * run could not report the rungs it passed before, so such runs restart from step 0.
+     */
+    @Override
+    public boolean snapshotDue(long step) {
+        return asha == null && out.snapshotDue(step);
+    }
+
+    @Override
+    public void snapshot(Snapshot snapshot) {
+        Map<String, String> state = new LinkedHashMap<>();
+        state.put("monitor.elapsed_s", Double.toString(elapsedSeconds()));
+        state.put("monitor.first_loss", Double.toString(firstLoss));
+        state.put("monitor.last_step", Long.toString(lastStep));
+        state.put("monitor.last_loss", Double.toString(lastLoss));
+        state.put("monitor.best_val", Double.toString(bestVal));
+        state.put("monitor.best_val_step", Long.toString(bestValStep));
+        state.put("monitor.evals_without_improvement", Integer.toString(evalsWithoutImprovement));
+        state.put("monitor.last_eval_step", Long.toString(lastEvalStep));
+        out.writeSnapshot(snapshot, state);
+    }
+
+    /** Continues from a snapshot's metadata, as written by {@link #snapshot}: the rules see the run as one. */
+    void restore(Map<String, String> meta) {
+        startNanos = System.nanoTime() - (long) (Double.parseDouble(meta.get("monitor.elapsed_s")) * 1e9);
+        firstLoss = Double.parseDouble(meta.get("monitor.first_loss"));
+        lastStep = Long.parseLong(meta.get("monitor.last_step"));
+        lastLoss = Double.parseDouble(meta.get("monitor.last_loss"));
+        bestVal = Double.parseDouble(meta.get("monitor.best_val"));
+        bestValStep = Long.parseLong(meta.get("monitor.best_val_step"));
+        evalsWithoutImprovement = Integer.parseInt(meta.get("monitor.evals_without_improvement"));
+        lastEvalStep = Long.parseLong(meta.get("monitor.last_eval_step"));
+    }
+
+    /** Seconds of training so far, attempts before a resume included. */
+    double elapsedSeconds() {
+        return (System.nanoTime() - startNanos) / 1e9;
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -17,20 +18,30 @@ final class CsvAppender implements Closeable {
 
     private final Path file;
     private final String header;
+    private final boolean append;
     private BufferedWriter out;
 
     CsvAppender(Path file, String header) {
+        this(file, header, false);
+    }
+
+    /** With {@code append}, rows go after an existing file's (a resumed run); else the file starts afresh. */
+    CsvAppender(Path file, String header, boolean append) {
         this.file = file;
         this.header = header;
+        this.append = append;
     }
 
     void row(Object... cells) {
         try {
             if (out == null) {
-                out = new BufferedWriter(new OutputStreamWriter(new FileOutputStream(file.toFile()),
+                boolean continuing = append && Files.exists(file);
+                out = new BufferedWriter(new OutputStreamWriter(new FileOutputStream(file.toFile(), continuing),
                         StandardCharsets.UTF_8)); // not interruptible, unlike a FileChannel
-                out.write(header);
-                out.write('\n');
+                if (!continuing) {
+                    out.write(header);
+                    out.write('\n');
+                }
             }
             for (int i = 0; i < cells.length; i++) {
                 if (i > 0) {

@@ -34,11 +34,23 @@ public final class DetailWriter implements TelemetrySink, Closeable {
     private final CsvAppender recurrent;
 
     public DetailWriter(RunDirectory dir) {
-        parameters = new CsvAppender(dir.path().resolve(PARAMETERS), "step,param,layer,grad_norm,weight_norm");
-        layers = new CsvAppender(dir.path().resolve(LAYERS), "step,layer,grad_norm,weight_norm");
-        timeProfile = new CsvAppender(dir.path().resolve(TIME_PROFILE), "step,layer,t,grad_norm");
+        this(dir, false);
+    }
+
+    /** With {@code append}, rows go after the files' existing ones (cut back by {@link #keepThrough} first). */
+    DetailWriter(RunDirectory dir, boolean append) {
+        parameters = new CsvAppender(dir.path().resolve(PARAMETERS), "step,param,layer,grad_norm,weight_norm", append);
+        layers = new CsvAppender(dir.path().resolve(LAYERS), "step,layer,grad_norm,weight_norm", append);
+        timeProfile = new CsvAppender(dir.path().resolve(TIME_PROFILE), "step,layer,t,grad_norm", append);
         recurrent = new CsvAppender(dir.path().resolve(RECURRENT),
-                "step,layer,gate,spectral_radius,max_singular_value,saturation");
+                "step,layer,gate,spectral_radius,max_singular_value,saturation", append);
+    }
+
+    /** Drops every detail row after {@code step} (a resumed run's snapshot). */
+    static void keepThrough(RunDirectory dir, long step) throws IOException {
+        for (String name : List.of(PARAMETERS, LAYERS, TIME_PROFILE, RECURRENT)) {
+            StepCsv.keepThrough(dir.path().resolve(name), step);
+        }
     }
 
     @Override

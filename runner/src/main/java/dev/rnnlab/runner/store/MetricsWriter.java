@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Writes {@code metrics.csv}: one row per recorded step, training and validation values of the same
@@ -27,10 +28,37 @@ public final class MetricsWriter implements TelemetrySink, Closeable {
     private long bestValStep = -1;
 
     public MetricsWriter(Path file) throws IOException {
+        this(file, false);
+    }
+
+    private MetricsWriter(Path file, boolean append) throws IOException {
         // Stream I/O: unlike a FileChannel it is not closed by an interrupt of the training thread.
-        this.out = new BufferedWriter(new OutputStreamWriter(new FileOutputStream(file.toFile()), StandardCharsets.UTF_8));
-        out.write(HEADER);
-        out.write('\n');
+        this.out = new BufferedWriter(new OutputStreamWriter(new FileOutputStream(file.toFile(), append),
+                StandardCharsets.UTF_8));
+        if (!append) {
+            out.write(HEADER);
+            out.write('\n');
+        }
+    }
+
+    /**
+     * Continues {@code file} after a resumed run's snapshot: rows after {@code step} (and a torn last line)
+     * are dropped, the best validation loss so far is read back from the rows kept.
+     */
+    static MetricsWriter continuing(Path file, long step) throws IOException {
+        List<String[]> kept = StepCsv.keepThrough(file, step);
+        MetricsWriter w = new MetricsWriter(file, true);
+        for (String[] row : kept) {
+            if (row.length > 2 && !row[2].isEmpty()) {
+                w.noteValidation(Long.parseLong(row[0]), Double.parseDouble(row[2]));
+            }
+        }
+        return w;
+    }
+
+    /** Writes a row held back for a validation value of the same step (before a snapshot of that step). */
+    void flush() {
+        flushPending("");
     }
 
     @Override
@@ -41,15 +69,19 @@ public final class MetricsWriter implements TelemetrySink, Closeable {
 
     @Override
     public void validation(EvalRecord r) {
-        if (Double.isFinite(r.validationLoss()) && !(r.validationLoss() >= bestVal)) {
-            bestVal = r.validationLoss();
-            bestValStep = r.step();
-        }
+        noteValidation(r.step(), r.validationLoss());
         if (pendingStep != null && pendingStep.step() == r.step()) {
             flushPending(Double.toString(r.validationLoss()));
         } else {
             flushPending("");
             row(r.step(), "", Double.toString(r.validationLoss()), "", "", "", "");
+        }
+    }
+
+    private void noteValidation(long step, double loss) {
+        if (Double.isFinite(loss) && !(loss >= bestVal)) {
+            bestVal = loss;
+            bestValStep = step;
         }
     }
 

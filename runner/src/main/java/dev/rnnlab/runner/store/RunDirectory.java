@@ -20,6 +20,8 @@ public final class RunDirectory {
     public static final String SUMMARY = "summary.json";
     public static final String CHECKPOINT = "model.safetensors";
     public static final String PROVENANCE = "provenance.json";
+    /** The engine's training state at the last snapshot of an unfinished run, removed when the run ends. */
+    public static final String SNAPSHOT = "resume.safetensors";
     /**
      * Outcomes that are final: running again would give the same result (an ASHA stop depends on the
      * other runs, but redoing it would cost what the rule saved). Failed, timed-out and interrupted runs
@@ -52,6 +54,10 @@ public final class RunDirectory {
     /** The final parameters, PyTorch state_dict names, safetensors. */
     public Path checkpoint() {
         return dir.resolve(CHECKPOINT);
+    }
+
+    public Path snapshot() {
+        return dir.resolve(SNAPSHOT);
     }
 
     public Path summary() {

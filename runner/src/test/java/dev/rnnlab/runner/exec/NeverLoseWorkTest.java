@@ -186,6 +186,45 @@ class NeverLoseWorkTest {
         assertEquals(0, resumed.skipped(), "an interrupted run is not finished: it runs again");
     }
 
+    /**
+     * An interrupted run continues from its last snapshot, and its stopping rules continue with it: a plateau
+     * rule that counted evaluations before the interruption stops the run at the step an uninterrupted run
+     * stops at, with the same metrics.
+     */
+    @Test
+    void anInterruptedRunContinuesFromItsSnapshotWithItsStoppingRulesState() throws Exception {
+        SweepPlan plan = plan("[" + FakeEngine.FLAT_SLOW + "]", "stopping: {plateau: {patience: 2}}\n");
+        SweepPlan reference = plan;
+        SweepOutcome whole = new LocalExecutor(FakeEngine.registry(new FakeEngine()), 1, 1, SweepLock.DEFAULT_GRACE,
+                Duration.ZERO).execute(reference, SweepDirectory.of(dir.resolve("reference"), reference),
+                LocalExecutorTest.PROVENANCE, SweepListener.NONE);
+        assertEquals(15, whole.runs().get(0).stepsDone(), "best at 5, none better at 10 and 15");
+
+        LocalExecutor executor = new LocalExecutor(FakeEngine.registry(engine), 1, 1, SweepLock.DEFAULT_GRACE,
+                Duration.ofMillis(1));
+        var background = Executors.newSingleThreadExecutor();
+        Future<SweepOutcome> f = background.submit(() -> executor.execute(plan,
+                SweepDirectory.of(dir.resolve("results"), plan), LocalExecutorTest.PROVENANCE, SweepListener.NONE));
+        Thread.sleep(600); // about 12 of the 15 steps
+        executor.cancel();
+        SweepOutcome first = f.get(10, TimeUnit.SECONDS);
+        background.shutdown();
+        RunSummary interrupted = first.runs().get(0);
+        assertEquals("interrupted", interrupted.outcome());
+        assertTrue(interrupted.stepsDone() > 10 && interrupted.stepsDone() < 15, "steps: " + interrupted.stepsDone());
+        Path run = dir.resolve("results/sine-quickstart/runs/" + interrupted.runId());
+        assertTrue(Files.exists(run.resolve("resume.safetensors")), "an interrupted run keeps its snapshot");
+
+        RunSummary resumed = execute(plan, 1).runs().get(0);
+        assertEquals(1, engine.resumed.get(), "continued, not restarted");
+        assertEquals("stopped", resumed.outcome());
+        assertEquals(15, resumed.stepsDone(), "the plateau count survived the interruption");
+        assertEquals(whole.runs().get(0).detail(), resumed.detail());
+        assertEquals(Files.readString(dir.resolve("reference/sine-quickstart/runs/" + resumed.runId() + "/metrics.csv")),
+                Files.readString(run.resolve("metrics.csv")));
+        assertFalse(Files.exists(run.resolve("resume.safetensors")), "the snapshot goes once the run has ended");
+    }
+
     private SweepOutcome execute2(String hidden, String extra) throws Exception {
         SweepPlan p = plan(hidden, extra.replace("stopping", "stopping").replace("sine-quickstart", "x"));
         return new LocalExecutor(FakeEngine.registry(engine), 1).execute(p, SweepDirectory.of(dir.resolve("results2"), p),

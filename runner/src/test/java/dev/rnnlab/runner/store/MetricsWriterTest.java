@@ -32,4 +32,25 @@ class MetricsWriterTest {
                 "2,1.25,1.0,0.5,0.5,0,0.01",
                 "3,NaN,,Infinity,Infinity,0,0.01"), Files.readAllLines(csv));
     }
+
+    @Test
+    void continuingAfterASnapshotCutsLaterRowsAndATornLineAndKeepsTheBestValidationLoss() throws Exception {
+        Path csv = dir.resolve("metrics.csv");
+        Files.writeString(csv, MetricsWriter.HEADER + "\n"
+                + "0,,2.0,,,,\n"
+                + "1,1.5,0.5,3.0,1.0,1,0.01\n"
+                + "2,1.25,0.75,0.5,0.5,0,0.01\n"
+                + "3,1.0,0.25,0.5,0.5,0,0.01\n" // after the snapshot at step 2: cut
+                + "4,0.9,,0.5"); // torn by the crash
+        try (MetricsWriter w = MetricsWriter.continuing(csv, 2)) {
+            assertEquals(0.5, w.bestValidationLoss(), "read back from the rows kept, not from the cut step 3");
+            assertEquals(1, w.bestValidationStep());
+            w.step(new StepRecord(3, 1.0, 0.5, 0.5, false, 0.01));
+        }
+        assertEquals(List.of(MetricsWriter.HEADER,
+                "0,,2.0,,,,",
+                "1,1.5,0.5,3.0,1.0,1,0.01",
+                "2,1.25,0.75,0.5,0.5,0,0.01",
+                "3,1.0,,0.5,0.5,0,0.01"), Files.readAllLines(csv));
+    }
 }

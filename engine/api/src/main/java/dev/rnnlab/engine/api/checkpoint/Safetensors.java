@@ -27,6 +27,20 @@ public final class Safetensors {
 
     /** Writes atomically (temp file in the same directory, then rename). */
     public static void write(Path file, List<Tensor> tensors, Map<String, String> metadata) throws IOException {
+        byte[] bytes = encode(tensors, metadata);
+        Path dir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+        try {
+            Files.write(tmp, bytes);
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** The file's bytes, for callers that write them their own way. */
+    public static byte[] encode(List<Tensor> tensors, Map<String, String> metadata) {
         StringBuilder header = new StringBuilder("{");
         if (!metadata.isEmpty()) {
             header.append("\"__metadata__\":{");
@@ -67,38 +81,29 @@ public final class Safetensors {
                 }
             }
         }
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-        try {
-            Files.write(tmp, buf.array());
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
+        return buf.array();
+    }
+
+    /** The file's {@code __metadata__} strings (empty when it has none). */
+    public static Map<String, String> metadata(Path file) throws IOException {
+        Map<String, String> out = new LinkedHashMap<>();
+        Object meta = header(file, Files.readAllBytes(file)).get("__metadata__");
+        if (meta instanceof Map<?, ?> m) {
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                if (e.getKey() instanceof String k && e.getValue() instanceof String v) {
+                    out.put(k, v);
+                }
+            }
         }
+        return out;
     }
 
     /** Every tensor of the file, in header order. */
     public static List<Tensor> read(Path file) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
-        if (bytes.length < 8) {
-            throw new IOException(file + ": too short for a safetensors file");
-        }
+        Map<?, ?> header = header(file, bytes);
         ByteBuffer buf = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-        long n = buf.getLong();
-        if (n < 2 || n > MAX_HEADER || 8 + n > bytes.length) {
-            throw new IOException(file + ": bad safetensors header length " + n);
-        }
-        Object parsed;
-        try {
-            parsed = MiniJson.parse(new String(bytes, 8, (int) n, StandardCharsets.UTF_8));
-        } catch (IllegalArgumentException e) {
-            throw new IOException(file + ": bad safetensors header: " + e.getMessage(), e);
-        }
-        if (!(parsed instanceof Map<?, ?> header)) {
-            throw new IOException(file + ": safetensors header is not a JSON object");
-        }
-        int dataStart = 8 + (int) n;
+        int dataStart = 8 + (int) buf.getLong(0);
         List<Tensor> out = new ArrayList<>();
         for (Map.Entry<?, ?> e : header.entrySet()) {
             String name = (String) e.getKey();
@@ -112,6 +117,26 @@ public final class Safetensors {
             }
         }
         return out;
+    }
+
+    private static Map<?, ?> header(Path file, byte[] bytes) throws IOException {
+        if (bytes.length < 8) {
+            throw new IOException(file + ": too short for a safetensors file");
+        }
+        long n = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).getLong();
+        if (n < 2 || n > MAX_HEADER || 8 + n > bytes.length) {
+            throw new IOException(file + ": bad safetensors header length " + n);
+        }
+        Object parsed;
+        try {
+            parsed = MiniJson.parse(new String(bytes, 8, (int) n, StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            throw new IOException(file + ": bad safetensors header: " + e.getMessage(), e);
+        }
+        if (!(parsed instanceof Map<?, ?> header)) {
+            throw new IOException(file + ": safetensors header is not a JSON object");
+        }
+        return header;
     }
 
     /** The tensors by name. */
