@@ -120,6 +120,32 @@ class ClassicResultsTest {
         }
     }
 
+    /** Williams & Peng 1990: no gradient crosses a window, so a dependency longer than the window is not learnt. */
+    @Test
+    void truncatedBpttCannotLearnADependencyLongerThanItsWindow() throws Exception {
+        double baseline = 5 * Math.log(8) / 30;
+        Map<String, Run> byBptt = new TreeMap<>();
+        for (Run r : sweep("truncated-bptt", 4)) {
+            assertEquals("completed", r.outcome(), r.toString());
+            byBptt.put(r.swept().get("training.bptt"), r);
+        }
+        Run full = byBptt.get("{kind: full}");
+        Run w10 = byBptt.get("{kind: truncated, window: 10}");
+        Run w15 = byBptt.get("{kind: truncated, window: 15}");
+        Run w30 = byBptt.get("{kind: truncated, window: 30}");
+        assertEquals(Files.readString(full.dir().resolve("metrics.csv")), Files.readString(w30.dir().resolve("metrics.csv")),
+                "one window of T steps is full BPTT, bit for bit");
+        double f = full.summary().get("final_val_loss").asDouble();
+        double a = w15.summary().get("final_val_loss").asDouble();
+        double b = w10.summary().get("final_val_loss").asDouble();
+        assertTrue(f < 0.92 * baseline && f < a && a < b && b > 0.97 * baseline,
+                "full " + f + " < window 15 " + a + " < window 10 " + b + " ~ baseline " + baseline);
+        double[] cut = w10.profile(false);
+        double[] whole = full.profile(false);
+        assertTrue(cut[20] / cut[19] > 1e3, "window 10: ||dL/dh_t|| drops by decades across the cut at t = 20/21");
+        assertTrue(whole[20] / whole[19] < 10, "full BPTT: no cut there");
+    }
+
     private List<Run> sweep(String name, int expected) throws IOException {
         CliTest.Run run = CliTest.rnnlab("sweep", EXPERIMENTS.resolve(name + ".yaml").toString(), "--out",
                 out.toString(), "--parallel", "2", "--quiet");
