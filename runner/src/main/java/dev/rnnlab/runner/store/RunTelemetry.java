@@ -55,9 +55,14 @@ public final class RunTelemetry implements TelemetrySink, Closeable {
         }
     }
 
+    /**
+     * Every {@code snapshotEvery}, and at once when the run is being interrupted (Ctrl-C, SIGTERM): the engine
+     * asks at the end of a step and stops before the next, so an interrupted run loses no step at all.
+     */
     @Override
     public boolean snapshotDue(long step) {
-        return snapshotEveryNanos >= 0 && System.nanoTime() - lastSnapshotNanos >= snapshotEveryNanos;
+        return snapshotEveryNanos >= 0 && (Thread.currentThread().isInterrupted()
+                || System.nanoTime() - lastSnapshotNanos >= snapshotEveryNanos);
     }
 
     @Override
@@ -78,12 +83,18 @@ public final class RunTelemetry implements TelemetrySink, Closeable {
         meta.put("format", "rnnlab-snapshot-1");
         meta.put("run_id", runId);
         meta.put("step", Long.toString(snapshot.step()));
+        // An interrupt (the reason for a last snapshot) must not abort its writing; it is restored after.
+        boolean interrupted = Thread.interrupted();
         try {
             metrics.flush();
             AtomicFiles.write(dir.snapshot(), Safetensors.encode(snapshot.tensors(), meta));
         } catch (IOException | UncheckedIOException e) {
             LOG.warn("run {}: snapshot at step {} not written ({}); the run goes on", runId, snapshot.step(),
                     e.getMessage());
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -200,8 +200,9 @@ class NeverLoseWorkTest {
                 LocalExecutorTest.PROVENANCE, SweepListener.NONE);
         assertEquals(15, whole.runs().get(0).stepsDone(), "best at 5, none better at 10 and 15");
 
+        // Snapshots only when interrupted (the interval is an hour): the run must lose no step.
         LocalExecutor executor = new LocalExecutor(FakeEngine.registry(engine), 1, 1, SweepLock.DEFAULT_GRACE,
-                Duration.ofMillis(1));
+                Duration.ofHours(1));
         var background = Executors.newSingleThreadExecutor();
         Future<SweepOutcome> f = background.submit(() -> executor.execute(plan,
                 SweepDirectory.of(dir.resolve("results"), plan), LocalExecutorTest.PROVENANCE, SweepListener.NONE));
@@ -217,6 +218,8 @@ class NeverLoseWorkTest {
 
         RunSummary resumed = execute(plan, 1).runs().get(0);
         assertEquals(1, engine.resumed.get(), "continued, not restarted");
+        assertEquals(interrupted.stepsDone(), new ObjectMapper().readTree(run.resolve("provenance.json").toFile())
+                .get("resumed_from_step").asLong(), "from the step it was interrupted at: nothing lost");
         assertEquals("stopped", resumed.outcome());
         assertEquals(15, resumed.stepsDone(), "the plateau count survived the interruption");
         assertEquals(whole.runs().get(0).detail(), resumed.detail());
