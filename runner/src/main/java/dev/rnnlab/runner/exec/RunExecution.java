@@ -61,6 +61,7 @@ final class RunExecution {
             AtomicFiles.write(dir.config(), run.resolvedConfig());
         } else {
             Files.deleteIfExists(dir.summary()); // an interrupted attempt's: the run is under way again
+            dir.removeStaleTempFiles();
             prov.put("started_at", from.startedAt());
             prov.put("resumed_at", start.toString());
             prov.put("resumed_from_step", from.snapshot().step());

@@ -94,6 +94,18 @@ public final class RunDirectory {
         Files.createDirectories(dir);
     }
 
+    /** Removes temp files a killed attempt left mid-write (a snapshot, a cut-back CSV); before a resume. */
+    public void removeStaleTempFiles() throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.toList()) {
+                String n = f.getFileName().toString();
+                if (n.startsWith(".") && n.endsWith(".tmp") && Files.isRegularFile(f)) {
+                    Files.deleteIfExists(f);
+                }
+            }
+        }
+    }
+
     public void writeProvenance(java.util.Map<String, Object> provenance) throws IOException {
         AtomicFiles.write(dir.resolve(PROVENANCE), Json.MAPPER.writeValueAsBytes(provenance));
     }

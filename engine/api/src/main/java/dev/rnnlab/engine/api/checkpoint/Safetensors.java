@@ -45,7 +45,7 @@ public final class Safetensors {
         if (!metadata.isEmpty()) {
             header.append("\"__metadata__\":{");
             boolean first = true;
-            for (Map.Entry<String, String> e : metadata.entrySet()) {
+            for (Map.Entry<String, String> e : new java.util.TreeMap<>(metadata).entrySet()) { // same bytes every time
                 header.append(first ? "" : ",").append(MiniJson.quote(e.getKey())).append(':')
                         .append(MiniJson.quote(e.getValue()));
                 first = false;

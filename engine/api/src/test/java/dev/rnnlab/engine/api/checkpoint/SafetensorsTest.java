@@ -40,6 +40,24 @@ class SafetensorsTest {
         assertEquals(8 + n + 6 * 8 + 6 * 4 + 4, Files.size(file));
     }
 
+    /** The same tensors and metadata give the same bytes whatever order the caller's map iterates in. */
+    @Test
+    void theBytesDependOnTheContentOnlyAndTheMetadataReadsBack() throws Exception {
+        List<Tensor> t = List.of(new Tensor("w", Tensor.DType.F32, new int[] {2}, new double[] {1, 2}));
+        Map<String, String> forward = new java.util.LinkedHashMap<>();
+        Map<String, String> backward = new java.util.LinkedHashMap<>();
+        for (String k : List.of("a", "b", "c", "step")) {
+            forward.put(k, k + "!");
+        }
+        for (String k : List.of("step", "c", "b", "a")) {
+            backward.put(k, k + "!");
+        }
+        assertArrayEquals(Safetensors.encode(t, forward), Safetensors.encode(t, backward));
+        Path f = dir.resolve("m.safetensors");
+        Safetensors.write(f, t, backward);
+        assertEquals(forward, Safetensors.metadata(f));
+    }
+
     @Test
     void readsAFileWrittenToTheSpecByHand() throws Exception {
         String header = "{\"b\":{\"dtype\":\"F32\",\"shape\":[2],\"data_offsets\":[8,16]},"
