@@ -232,7 +232,7 @@ class CliTest {
         Run explained = rnnlab("verify", run.toString());
         assertEquals(1, explained.code(), explained.out());
         assertTrue(explained.out().contains("  engine_numerics differs: recorded 'float32: plain loops; float64: plain "
-                + "loops', now 'float32: Vector API, "), explained.out());
+                + "loops', now 'float32: Vector API; float64: plain loops'"), explained.out());
     }
 
     @Test

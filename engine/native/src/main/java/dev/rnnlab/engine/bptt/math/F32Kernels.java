@@ -37,9 +37,11 @@ public final class F32Kernels implements Kernels<float[]> {
     }
 
     /**
-     * Which kernels float32 runs use on this JVM, e.g. {@code "Vector API, 16 float lanes"} or {@code "plain
-     * loops"}: the two round differently, so this decides float32 bits as much as the inputs do (float64 always
-     * runs plain loops). Recorded in every run's provenance.
+     * Which kernels float32 runs use on this JVM, {@code "Vector API"} or {@code "plain loops"}: the two round
+     * differently, so this decides float32 bits as much as the inputs do (float64 always runs plain loops).
+     * Recorded in every run's provenance. The Vector API's lane count is not part of it: its kernels give the
+     * same bits with 4, 8 or 16 float lanes (each GEMM element is one chain of FMAs, and a vector's scalar tail
+     * computes exactly what its lanes do).
      */
     public static String numerics() {
         String gemm = Gemm.best().describe();

@@ -365,18 +365,46 @@ final class VectorPointwise implements Pointwise {
     }
 
     /**
-     * The elements {@code from..length-1} of {@link #activate}, one at a time: kept out of the vector
-     * loop's method, so inlining {@code Math.tanh} does not count against C2's node budget for it.
+     * The elements {@code from..length-1} of {@link #activate}, one at a time, with the vector loops' exact
+     * operations, so an element's bits do not depend on whether it falls in a vector or in the tail: not on
+     * the lane count (16 with AVX-512, 8 with AVX2), nor on the length of the row. Kept out of the vector
+     * loops' methods, which are at the edge of C2's budget (see {@link #activate}).
      */
     private static void scalarTail(boolean tanh, int from, int length, float[] x, int xOff, float[] h, int hOff,
                                    float[] out, int outOff) {
         for (int i = from; i < length; i++) {
             float v = h == null ? x[xOff + i] : x[xOff + i] + h[hOff + i];
-            out[outOff + i] = tanh ? (float) Math.tanh(v) : sigmoid(v);
+            out[outOff + i] = tanh ? tanh(v) : sigmoid(v);
         }
     }
 
-    private static float sigmoid(float x) {
-        return (float) (1.0 / (1.0 + Math.exp(-x)));
+    /** One lane of {@link #sigmoidLoop}. */
+    static float sigmoid(float v) {
+        float y = Math.min(Math.max(v * -1f, -87.3f), 88.3f);
+        return 1f / (exp(y) + 1f);
+    }
+
+    /** One lane of {@link #tanhLoop}. */
+    static float tanh(float v) {
+        float y = Math.min(Math.max(v + v, -87.3f), 88.3f);
+        float big = 1f - 2f / (exp(y) + 1f);
+        float vs = Math.min(Math.max(v, -0.625f), 0.625f);
+        float z = vs * vs;
+        float q = Math.fma(Math.fma(Math.fma(Math.fma(z, -5.70498872745e-3f, 2.06390887954e-2f), z,
+                -5.37397155531e-2f), z, 1.33314422036e-1f), z, -3.33332819422e-1f);
+        float small = Math.fma(q * z, vs, vs);
+        float w = Math.min((0.390625f - z) * 16777216f, 1f);
+        return Math.fma(small - big, w, big);
+    }
+
+    /** One lane of the loops' e^y, y already clamped: Cody-Waite reduction and Cephes' polynomial. */
+    private static float exp(float y) {
+        float t = Math.fma(y, 1.44269504088896341f, ROUND);
+        float n = t - ROUND;
+        float r = Math.fma(n, 2.12194440e-4f, Math.fma(n, -0.693359375f, y));
+        float p = Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(r, 1.9875691500e-4f, 1.3981999507e-3f), r,
+                8.3334519073e-3f), r, 4.1665795894e-2f), r, 1.6666665459e-1f), r, 5.0000001201e-1f);
+        float scale = Float.intBitsToFloat((Float.floatToRawIntBits(t) - ROUND_BITS + 127) << 23);
+        return (Math.fma(p, r * r, r) + 1f) * scale;
     }
 }

@@ -204,6 +204,39 @@ class VectorPointwiseTest {
     }
 
     /**
+     * An element's sigmoid and tanh have the same bits whether it falls in a vector or in the scalar tail, so
+     * results depend neither on the lane count (8 with AVX2, 16 with AVX-512) nor on the row length: each
+     * input, among them the edges of both tanh formulas, saturation, zeros, NaN and infinities, is computed
+     * at every position of a row one element longer than a vector, once in lanes and once in the tail.
+     */
+    @Test
+    void theScalarTailGivesTheVectorLanesBitsExactly() {
+        int lanes = jdk.incubator.vector.FloatVector.SPECIES_PREFERRED.length();
+        SplittableRandom rng = new SplittableRandom(5);
+        java.util.List<Float> xs = new java.util.ArrayList<>();
+        for (float v : new float[] {0f, -0f, 0.625f, Math.nextDown(0.625f), Math.nextUp(0.625f), -0.625f, 1e-8f,
+                5e-8f, 1e-30f, 44f, -44f, 87.3f, -87.3f, 100f, -100f, Float.MAX_VALUE, Float.POSITIVE_INFINITY,
+                Float.NEGATIVE_INFINITY, Float.NaN}) {
+            xs.add(v);
+        }
+        for (int k = 0; k < 400; k++) {
+            xs.add((float) (k % 3 == 0 ? rng.nextDouble(-40, 40) : rng.nextDouble(-1, 1)));
+        }
+        for (boolean tanh : new boolean[] {false, true}) {
+            for (float v : xs) {
+                float[] row = new float[lanes + 1];
+                java.util.Arrays.fill(row, v);
+                float[] out = new float[lanes + 1];
+                VectorPointwise.activate(tanh, lanes + 1, row, 0, null, 0, out, 0);
+                assertEquals(Float.floatToRawIntBits(out[0]), Float.floatToRawIntBits(out[lanes]),
+                        (tanh ? "tanh(" : "sigmoid(") + v + "): lane " + out[0] + ", tail " + out[lanes]);
+                float one = tanh ? VectorPointwise.tanh(v) : VectorPointwise.sigmoid(v);
+                assertEquals(Float.floatToRawIntBits(out[0]), Float.floatToRawIntBits(one), "the one-lane form");
+            }
+        }
+    }
+
+    /**
      * The vector sigmoid over the whole range where exp is neither clamped nor denormal: for negative x it
      * is about e^x, so this also bounds the error of the exp polynomial there.
      */
