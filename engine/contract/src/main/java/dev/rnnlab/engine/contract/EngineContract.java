@@ -43,12 +43,12 @@ public abstract class EngineContract {
     /** The engine under test. */
     protected abstract EngineProvider provider();
 
-    /** Keeps every step and validation record; takes a snapshot when asked at {@code snapshotAt}. */
-    protected static class Recording implements TelemetrySink {
+    /** Keeps every step and validation record; takes a snapshot when asked at {@code snapshotAt} (-1: never). */
+    public static class Recording implements TelemetrySink {
         public final List<StepRecord> steps = new ArrayList<>();
         public final List<EvalRecord> evals = new ArrayList<>();
         public Snapshot snapshot;
-        long snapshotAt = -1;
+        public long snapshotAt = -1;
 
         @Override
         public void step(StepRecord r) {

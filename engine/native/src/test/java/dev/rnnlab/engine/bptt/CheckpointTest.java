@@ -1,5 +1,7 @@
 package dev.rnnlab.engine.bptt;
 
+import dev.rnnlab.engine.contract.EngineContract.Recording;
+import dev.rnnlab.engine.contract.SineData;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -35,7 +37,7 @@ class CheckpointTest {
 
     @TempDir Path dir;
 
-    static final class CheckpointSink extends RecordingSink {
+    static final class CheckpointSink extends Recording {
         final List<Tensor> tensors = new ArrayList<>();
         long step = -1;
 
@@ -56,7 +58,7 @@ class CheckpointTest {
     void aRunsFinalParametersRoundTripBitForBitAndResumeWhereTheyLeftOff() throws Exception {
         for (Precision precision : Precision.values()) {
             CheckpointSink first = new CheckpointSink();
-            new NativeEngine().train(spec(precision, InitSpec.PYTORCH, 30), new ArrayData(10, 4, -1), first);
+            new NativeEngine().train(spec(precision, InitSpec.PYTORCH, 30), new SineData(10, 4, -1), first);
             assertEquals(30, first.step);
             assertEquals(List.of("rnn.weight_ih_l0", "rnn.weight_hh_l0", "rnn.bias_ih_l0", "rnn.bias_hh_l0",
                     "rnn.weight_ih_l1", "rnn.weight_hh_l1", "rnn.bias_ih_l1", "rnn.bias_hh_l1", "head.weight", "head.bias"),
@@ -68,7 +70,7 @@ class CheckpointTest {
             InitSpec fromFile = new InitSpec(InitSpec.PYTORCH.input(), InitSpec.PYTORCH.recurrent(),
                     InitSpec.PYTORCH.bias(), file.toString());
             CheckpointSink second = new CheckpointSink();
-            new NativeEngine().train(spec(precision, fromFile, 1), new ArrayData(10, 4, -1), second);
+            new NativeEngine().train(spec(precision, fromFile, 1), new SineData(10, 4, -1), second);
             double finalVal = first.evals.get(first.evals.size() - 1).validationLoss();
             assertEquals(finalVal, second.evals.get(0).validationLoss(), 0.0,
                     precision + ": the loaded model starts where the saved one ended");

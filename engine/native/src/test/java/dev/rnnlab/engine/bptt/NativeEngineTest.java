@@ -1,5 +1,7 @@
 package dev.rnnlab.engine.bptt;
 
+import dev.rnnlab.engine.contract.EngineContract.Recording;
+import dev.rnnlab.engine.contract.SineData;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -48,9 +50,9 @@ class NativeEngineTest {
 
     @Test
     void learnsTheSineTaskInFloat32() {
-        RecordingSink sink = new RecordingSink();
+        Recording sink = new Recording();
         RunResult r = new NativeEngine().train(spec(Precision.FLOAT32, 300, OptimizerSpec.Adam.withDefaults(0.01),
-                new ClippingSpec.GlobalNorm(1.0)), new ArrayData(20, 4, -1), sink);
+                new ClippingSpec.GlobalNorm(1.0)), new SineData(20, 4, -1), sink);
         assertEquals(Outcome.COMPLETED, r.outcome());
         assertEquals(300, r.stepsDone());
         assertEquals(300, sink.steps.size());
@@ -69,10 +71,10 @@ class NativeEngineTest {
     void theSameRunTwiceIsBitIdentical(CellKind cell) {
         RunSpec s = spec(cell, 20, Precision.FLOAT32, 60, OptimizerSpec.Adam.withDefaults(0.01),
                 new ClippingSpec.GlobalNorm(0.5));
-        RecordingSink a = new RecordingSink();
-        RecordingSink b = new RecordingSink();
-        new NativeEngine().train(s, new ArrayData(15, 4, -1), a);
-        new NativeEngine().train(s, new ArrayData(15, 4, -1), b);
+        Recording a = new Recording();
+        Recording b = new Recording();
+        new NativeEngine().train(s, new SineData(15, 4, -1), a);
+        new NativeEngine().train(s, new SineData(15, 4, -1), b);
         assertEquals(a.steps, b.steps);
         assertEquals(a.evals, b.evals);
     }
@@ -82,12 +84,12 @@ class NativeEngineTest {
     @EnumSource(CellKind.class)
     void float32TrainingTracksFloat64(CellKind cell) {
         OptimizerSpec opt = new OptimizerSpec.Sgd(0.05);
-        RecordingSink f32 = new RecordingSink();
-        RecordingSink f64 = new RecordingSink();
+        Recording f32 = new Recording();
+        Recording f64 = new Recording();
         new NativeEngine().train(spec(cell, 20, Precision.FLOAT32, 50, opt, new ClippingSpec.None()),
-                new ArrayData(15, 4, -1), f32);
+                new SineData(15, 4, -1), f32);
         new NativeEngine().train(spec(cell, 20, Precision.FLOAT64, 50, opt, new ClippingSpec.None()),
-                new ArrayData(15, 4, -1), f64);
+                new SineData(15, 4, -1), f64);
         for (int i = 0; i < 50; i++) {
             double a = f32.steps.get(i).loss();
             double b = f64.steps.get(i).loss();
@@ -98,14 +100,14 @@ class NativeEngineTest {
     @Test
     void aNonFiniteGradientStopsTheRunAsDivergedWithWeightsOfTheLastFiniteStep() {
         RunSpec s = spec(Precision.FLOAT32, 100, OptimizerSpec.Adam.withDefaults(0.01), new ClippingSpec.GlobalNorm(1.0));
-        Trainer<float[]> clean = new Trainer<>(new F32Kernels(), s, new ArrayData(10, 4, -1));
-        Trainer<float[]> poisoned = new Trainer<>(new F32Kernels(), s, new ArrayData(10, 4, 5));
+        Trainer<float[]> clean = new Trainer<>(new F32Kernels(), s, new SineData(10, 4, -1));
+        Trainer<float[]> poisoned = new Trainer<>(new F32Kernels(), s, new SineData(10, 4, 5));
         RunSpec fiveSteps = spec(Precision.FLOAT32, 5, OptimizerSpec.Adam.withDefaults(0.01),
                 new ClippingSpec.GlobalNorm(1.0));
-        Trainer<float[]> reference = new Trainer<>(new F32Kernels(), fiveSteps, new ArrayData(10, 4, -1));
-        reference.run(new RecordingSink());
+        Trainer<float[]> reference = new Trainer<>(new F32Kernels(), fiveSteps, new SineData(10, 4, -1));
+        reference.run(new Recording());
 
-        RecordingSink sink = new RecordingSink();
+        Recording sink = new Recording();
         RunResult r = poisoned.run(sink);
         assertEquals(Outcome.DIVERGED, r.outcome());
         assertEquals(5, r.stepsDone(), "steps 1-5 (0-based batches 0-4) were finite");
@@ -117,7 +119,7 @@ class NativeEngineTest {
             assertArrayEquals(reference.model().parameters().get(i).value(),
                     poisoned.model().parameters().get(i).value(), "weights must be those after step 5");
         }
-        assertEquals(Outcome.COMPLETED, clean.run(new RecordingSink()).outcome());
+        assertEquals(Outcome.COMPLETED, clean.run(new Recording()).outcome());
     }
 
     @Test
@@ -125,7 +127,7 @@ class NativeEngineTest {
         Thread.currentThread().interrupt();
         try {
             RunResult r = new NativeEngine().train(spec(Precision.FLOAT32, 100, new OptimizerSpec.Sgd(0.1),
-                    new ClippingSpec.None()), new ArrayData(10, 4, -1), new RecordingSink());
+                    new ClippingSpec.None()), new SineData(10, 4, -1), new Recording());
             assertEquals(Outcome.INTERRUPTED, r.outcome());
             assertEquals(0, r.stepsDone());
         } finally {
@@ -144,12 +146,12 @@ class NativeEngineTest {
         RunSpec truncated = new RunSpec("s", 7, plain.model(), new TrainingSpec(t.steps(), t.batchSize(), t.evalEvery(),
                 t.optimizer(), t.schedule(), t.clipping(), new BpttSpec.Truncated(5, 3), false), Precision.FLOAT64,
                 TelemetrySpec.DEFAULT);
-        RecordingSink a = new RecordingSink();
-        RecordingSink b = new RecordingSink();
-        RecordingSink c = new RecordingSink();
-        new NativeEngine().train(plain, new ArrayData(15, 4, -1), a);
-        new NativeEngine().train(stateful, new ArrayData(15, 4, -1), b);
-        new NativeEngine().train(truncated, new ArrayData(15, 4, -1), c);
+        Recording a = new Recording();
+        Recording b = new Recording();
+        Recording c = new Recording();
+        new NativeEngine().train(plain, new SineData(15, 4, -1), a);
+        new NativeEngine().train(stateful, new SineData(15, 4, -1), b);
+        new NativeEngine().train(truncated, new SineData(15, 4, -1), c);
         assertEquals(a.steps.get(0).loss(), b.steps.get(0).loss(), 0.0, "the first batch starts from zeros");
         assertTrue(a.steps.get(1).loss() != b.steps.get(1).loss(), "later batches start from the carried state");
         assertEquals(a.steps.get(0).loss(), c.steps.get(0).loss(), 0.0, "truncation leaves the forward pass alone");

@@ -1,5 +1,7 @@
 package dev.rnnlab.engine.bptt;
 
+import dev.rnnlab.engine.contract.EngineContract.Recording;
+import dev.rnnlab.engine.contract.SineData;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -40,11 +42,9 @@ class ResumeTest {
     static final int STEPS = 14;
     static final long AT = 6;
 
-    /** Records everything, and takes a snapshot when asked to at {@code snapshotAt}. */
-    static final class Sink extends RecordingSink {
-        final long snapshotAt;
+    /** The contract's recording sink, plus the ||dL/dh_t|| profiles and the final weights. */
+    static final class Sink extends Recording {
         final List<TimeProfileRecord> profiles = new ArrayList<>();
-        Snapshot snapshot;
         List<Tensor> checkpoint;
 
         Sink(long snapshotAt) {
@@ -54,16 +54,6 @@ class ResumeTest {
         @Override
         public void timeProfile(TimeProfileRecord record) {
             profiles.add(record);
-        }
-
-        @Override
-        public boolean snapshotDue(long step) {
-            return step == snapshotAt;
-        }
-
-        @Override
-        public void snapshot(Snapshot s) {
-            snapshot = s;
         }
 
         @Override
@@ -117,11 +107,11 @@ class ResumeTest {
         RunSpec lstm = spec(CellKind.LSTM, OptimizerSpec.Adam.withDefaults(0.01), new ScheduleSpec.Constant(),
                 new BpttSpec.Full(), false, Precision.FLOAT32, 1);
         Sink first = new Sink(AT);
-        new NativeEngine().train(lstm, new ArrayData(15, 4, -1), first);
+        new NativeEngine().train(lstm, new SineData(15, 4, -1), first);
         RunSpec gru = spec(CellKind.GRU, OptimizerSpec.Adam.withDefaults(0.01), new ScheduleSpec.Constant(),
                 new BpttSpec.Full(), false, Precision.FLOAT32, 1);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new NativeEngine().resume(gru, new ArrayData(15, 4, -1), new Sink(-1), first.snapshot));
+                () -> new NativeEngine().resume(gru, new SineData(15, 4, -1), new Sink(-1), first.snapshot));
         assertTrue(e.getMessage().contains("rnn.weight_ih_l0"), e.getMessage());
     }
 
@@ -131,13 +121,13 @@ class ResumeTest {
 
     static void assertResumesExactly(RunSpec spec) {
         Sink whole = new Sink(-1);
-        RunResult uninterrupted = new NativeEngine().train(spec, new ArrayData(15, 4, -1), whole);
+        RunResult uninterrupted = new NativeEngine().train(spec, new SineData(15, 4, -1), whole);
         Sink first = new Sink(AT);
-        new NativeEngine().train(spec, new ArrayData(15, 4, -1), first);
+        new NativeEngine().train(spec, new SineData(15, 4, -1), first);
         assertNotNull(first.snapshot, "asked at step " + AT);
         assertEquals(AT, first.snapshot.step());
         Sink rest = new Sink(-1);
-        RunResult resumed = new NativeEngine().resume(spec, new ArrayData(15, 4, -1), rest, first.snapshot);
+        RunResult resumed = new NativeEngine().resume(spec, new SineData(15, 4, -1), rest, first.snapshot);
 
         assertEquals(uninterrupted, resumed);
         assertEquals(whole.steps.subList((int) AT, STEPS), rest.steps, "every step after the snapshot");

@@ -1,5 +1,7 @@
 package dev.rnnlab.engine.bptt;
 
+import dev.rnnlab.engine.contract.EngineContract.Recording;
+import dev.rnnlab.engine.contract.SineData;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -23,7 +25,7 @@ import org.junit.jupiter.api.Test;
 
 class TelemetryTest {
 
-    static final class DetailSink extends RecordingSink {
+    static final class DetailSink extends Recording {
         final List<ParameterRecord> params = new ArrayList<>();
         final List<TimeProfileRecord> profiles = new ArrayList<>();
         final List<RecurrentRecord> recurrent = new ArrayList<>();
@@ -49,7 +51,7 @@ class TelemetryTest {
                 new TrainingSpec(20, 4, 10, new OptimizerSpec.Sgd(1e-6), new ScheduleSpec.Constant(),
                         new ClippingSpec.None()), Precision.FLOAT64, telemetry);
         DetailSink sink = new DetailSink();
-        new NativeEngine().train(spec, new ArrayData(12, 4, -1), sink);
+        new NativeEngine().train(spec, new SineData(12, 4, -1), sink);
         return sink;
     }
 

@@ -259,11 +259,8 @@ final class VectorPointwise implements Pointwise {
         }
     }
 
-    private static final float ROUND = 12582912f;
-    /** 1.5 * 2^23 as bits: adding 1.5 * 2^23 rounds to an integer, which then sits in the low mantissa bits. */
-    private static final int ROUND_BITS = 0x4B400000;
     private static final FloatVector TWO = FloatVector.broadcast(S, 2f);
-    private static final FloatVector ROUND_V = FloatVector.broadcast(S, ROUND);
+    private static final FloatVector ROUND_V = FloatVector.broadcast(S, Activations.ROUND);
     private static final FloatVector LOG2E_V = FloatVector.broadcast(S, 1.44269504088896341f);
     private static final FloatVector MINUS_LN2_HI = FloatVector.broadcast(S, -0.693359375f);
     private static final FloatVector MINUS_LN2_LO = FloatVector.broadcast(S, 2.12194440e-4f);
@@ -327,7 +324,8 @@ final class VectorPointwise implements Pointwise {
             FloatVector n = t.sub(ROUND_V);
             FloatVector r = n.fma(MINUS_LN2_LO, n.fma(MINUS_LN2_HI, y));
             FloatVector p = r.fma(EXP_P5, EXP_P4).fma(r, EXP_P3).fma(r, EXP_P2).fma(r, EXP_P1).fma(r, EXP_P0);
-            IntVector bits = t.reinterpretAsInts().sub(ROUND_BITS).add(127).lanewise(VectorOperators.LSHL, 23);
+            IntVector bits = t.reinterpretAsInts().sub(Activations.ROUND_BITS).add(127)
+                    .lanewise(VectorOperators.LSHL, 23);
             FloatVector e = p.fma(r.mul(r), r).add(ONE).mul(bits.reinterpretAsFloats());
             ONE.div(e.add(ONE)).intoArray(out, outOff + i);
         }
@@ -346,7 +344,8 @@ final class VectorPointwise implements Pointwise {
             FloatVector n = t.sub(ROUND_V);
             FloatVector r = n.fma(MINUS_LN2_LO, n.fma(MINUS_LN2_HI, y));
             FloatVector p = r.fma(EXP_P5, EXP_P4).fma(r, EXP_P3).fma(r, EXP_P2).fma(r, EXP_P1).fma(r, EXP_P0);
-            IntVector bits = t.reinterpretAsInts().sub(ROUND_BITS).add(127).lanewise(VectorOperators.LSHL, 23);
+            IntVector bits = t.reinterpretAsInts().sub(Activations.ROUND_BITS).add(127)
+                    .lanewise(VectorOperators.LSHL, 23);
             FloatVector e = p.fma(r.mul(r), r).add(ONE).mul(bits.reinterpretAsFloats());
             FloatVector big = ONE.sub(TWO.div(e.add(ONE)));
             FloatVector vs = v.max(MINUS_SWITCH).min(SWITCH);
@@ -366,7 +365,7 @@ final class VectorPointwise implements Pointwise {
 
     /**
      * The elements {@code from..length-1} of {@link #activate}, one at a time, with the vector loops' exact
-     * operations, so an element's bits do not depend on whether it falls in a vector or in the tail: not on
+     * operations ({@link Activations}), so an element's bits do not depend on whether it falls in a vector or in the tail: not on
      * the lane count (16 with AVX-512, 8 with AVX2), nor on the length of the row. Kept out of the vector
      * loops' methods, which are at the edge of C2's budget (see {@link #activate}).
      */
@@ -374,37 +373,7 @@ final class VectorPointwise implements Pointwise {
                                    float[] out, int outOff) {
         for (int i = from; i < length; i++) {
             float v = h == null ? x[xOff + i] : x[xOff + i] + h[hOff + i];
-            out[outOff + i] = tanh ? tanh(v) : sigmoid(v);
+            out[outOff + i] = tanh ? Activations.tanh(v) : Activations.sigmoid(v);
         }
-    }
-
-    /** One lane of {@link #sigmoidLoop}. */
-    static float sigmoid(float v) {
-        float y = Math.min(Math.max(v * -1f, -87.3f), 88.3f);
-        return 1f / (exp(y) + 1f);
-    }
-
-    /** One lane of {@link #tanhLoop}. */
-    static float tanh(float v) {
-        float y = Math.min(Math.max(v + v, -87.3f), 88.3f);
-        float big = 1f - 2f / (exp(y) + 1f);
-        float vs = Math.min(Math.max(v, -0.625f), 0.625f);
-        float z = vs * vs;
-        float q = Math.fma(Math.fma(Math.fma(Math.fma(z, -5.70498872745e-3f, 2.06390887954e-2f), z,
-                -5.37397155531e-2f), z, 1.33314422036e-1f), z, -3.33332819422e-1f);
-        float small = Math.fma(q * z, vs, vs);
-        float w = Math.min((0.390625f - z) * 16777216f, 1f);
-        return Math.fma(small - big, w, big);
-    }
-
-    /** One lane of the loops' e^y, y already clamped: Cody-Waite reduction and Cephes' polynomial. */
-    private static float exp(float y) {
-        float t = Math.fma(y, 1.44269504088896341f, ROUND);
-        float n = t - ROUND;
-        float r = Math.fma(n, 2.12194440e-4f, Math.fma(n, -0.693359375f, y));
-        float p = Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(r, 1.9875691500e-4f, 1.3981999507e-3f), r,
-                8.3334519073e-3f), r, 4.1665795894e-2f), r, 1.6666665459e-1f), r, 5.0000001201e-1f);
-        float scale = Float.intBitsToFloat((Float.floatToRawIntBits(t) - ROUND_BITS + 127) << 23);
-        return (Math.fma(p, r * r, r) + 1f) * scale;
     }
 }

@@ -230,7 +230,7 @@ class VectorPointwiseTest {
                 VectorPointwise.activate(tanh, lanes + 1, row, 0, null, 0, out, 0);
                 assertEquals(Float.floatToRawIntBits(out[0]), Float.floatToRawIntBits(out[lanes]),
                         (tanh ? "tanh(" : "sigmoid(") + v + "): lane " + out[0] + ", tail " + out[lanes]);
-                float one = tanh ? VectorPointwise.tanh(v) : VectorPointwise.sigmoid(v);
+                float one = tanh ? Activations.tanh(v) : Activations.sigmoid(v);
                 assertEquals(Float.floatToRawIntBits(out[0]), Float.floatToRawIntBits(one), "the one-lane form");
             }
         }
