@@ -365,9 +365,9 @@ final class VectorPointwise implements Pointwise {
 
     /**
      * The elements {@code from..length-1} of {@link #activate}, one at a time, with the vector loops' exact
-     * operations ({@link Activations}), so an element's bits do not depend on whether it falls in a vector or in the tail: not on
-     * the lane count (16 with AVX-512, 8 with AVX2), nor on the length of the row. Kept out of the vector
-     * loops' methods, which are at the edge of C2's budget (see {@link #activate}).
+     * operations ({@link Activations}), so an element's bits do not depend on whether it falls in a vector or
+     * in the tail: not on the lane count (16 with AVX-512, 8 with AVX2), nor on the length of the row. Kept out
+     * of the vector loops' methods, which are at the edge of C2's budget (see {@link #activate}).
      */
     private static void scalarTail(boolean tanh, int from, int length, float[] x, int xOff, float[] h, int hOff,
                                    float[] out, int outOff) {
