@@ -103,17 +103,18 @@ final class RunExecution {
             LOG.info("run {} ended: {} after {} steps{}", run.id(), result.outcome().configName(), result.stepsDone(),
                     result.detail().isEmpty() ? "" : " (" + result.detail() + ")");
         }
-        // The snapshot is for continuing an interrupted run; once the run has any other outcome, it goes (a
-        // failed resume must not be retried from the same snapshot).
-        if (result.outcome() != Outcome.INTERRUPTED) {
-            Files.deleteIfExists(dir.snapshot());
-        }
         // A cancelled run has its thread's interrupt flag set; clear it while the outcome is written, and
         // restore it after, so the pool still sees the interruption.
         boolean interrupted = Thread.interrupted();
         try {
-            return commit(run, dir, result, from == null ? start.toString() : from.startedAt(), elapsed, prov, bestVal,
-                    bestStep);
+            RunSummary summary = commit(run, dir, result, from == null ? start.toString() : from.startedAt(), elapsed,
+                    prov, bestVal, bestStep);
+            // The snapshot is for continuing an interrupted run. Once the run has any other outcome, committed
+            // first, so a crash in between loses nothing, it goes: a failed resume is not retried from it.
+            if (result.outcome() != Outcome.INTERRUPTED) {
+                Files.deleteIfExists(dir.snapshot());
+            }
+            return summary;
         } finally {
             if (interrupted) {
                 Thread.currentThread().interrupt();
