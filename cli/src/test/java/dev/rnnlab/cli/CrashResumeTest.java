@@ -163,7 +163,7 @@ class CrashResumeTest {
         checkNoTempFiles(out);
     }
 
-    /** A snapshot made with other numerics (another kernel set) is not used: the run restarts from step 0. */
+    /** A snapshot made with other numerics (other kernels' arithmetic) is not used: the run restarts from step 0. */
     @Test
     void aSnapshotFromOtherNumericsIsNotUsed() throws Exception {
         Path config = Files.writeString(dir.resolve("long.yaml"), LONG_RUN);
@@ -185,7 +185,7 @@ class CrashResumeTest {
         assertTrue(snapshot != null, "a snapshot was written");
         Path provenance = snapshot.resolveSibling("provenance.json");
         Files.writeString(provenance, Files.readString(provenance).replaceFirst("\"engine_numerics\" : \"[^\"]*\"",
-                "\"engine_numerics\" : \"float32: plain loops; float64: plain loops\""));
+                "\"engine_numerics\" : \"float32: another kernel\""));
         CliTest.Run again = CliTest.rnnlab("sweep", config.toString(), "--out", out.toString(), "--quiet",
                 "--lock-grace", "0", "--snapshot-every", "0");
         assertEquals(0, again.code(), again.out() + again.err());

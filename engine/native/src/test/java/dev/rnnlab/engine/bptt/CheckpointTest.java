@@ -1,7 +1,5 @@
 package dev.rnnlab.engine.bptt;
 
-import dev.rnnlab.engine.contract.EngineContract.Recording;
-import dev.rnnlab.engine.contract.SineData;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -25,6 +23,8 @@ import dev.rnnlab.engine.bptt.math.F32Kernels;
 import dev.rnnlab.engine.bptt.math.F64Kernels;
 import dev.rnnlab.engine.bptt.model.SequenceModel;
 import dev.rnnlab.engine.bptt.model.TimeMajor;
+import dev.rnnlab.engine.contract.EngineContract.Recording;
+import dev.rnnlab.engine.contract.SineData;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,5 @@
 package dev.rnnlab.engine.bptt;
 
-import dev.rnnlab.engine.contract.EngineContract.Recording;
-import dev.rnnlab.engine.contract.SineData;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,6 +21,8 @@ import dev.rnnlab.engine.api.telemetry.Outcome;
 import dev.rnnlab.engine.api.telemetry.RunResult;
 import dev.rnnlab.engine.api.telemetry.StepRecord;
 import dev.rnnlab.engine.bptt.math.F32Kernels;
+import dev.rnnlab.engine.contract.EngineContract.Recording;
+import dev.rnnlab.engine.contract.SineData;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -60,6 +60,32 @@ class NativeEngineTest {
         double last = sink.evals.get(sink.evals.size() - 1).validationLoss();
         assertTrue(last < 0.1 * first, "validation loss " + first + " -> " + last);
         assertEquals(List.of(0L, 25L, 50L), sink.evals.subList(0, 3).stream().map(e -> e.step()).toList());
+    }
+
+    /**
+     * Every cell, two layers: the plain loops train to the Vector API kernels' bits, step
+     * by step and in the final weights, so a run is the same with or without {@code jdk.incubator.vector}.
+     */
+    @ParameterizedTest
+    @EnumSource(CellKind.class)
+    void theVectorApiAndThePlainLoopsTrainToTheSameBits(CellKind cell) {
+        RunSpec s = spec(cell, 21, Precision.FLOAT32, 30, OptimizerSpec.Adam.withDefaults(0.01),
+                new ClippingSpec.GlobalNorm(0.5));
+        Recording a = new Recording();
+        Recording b = new Recording();
+        try (F32Kernels vector = new F32Kernels(1, true); F32Kernels plain = new F32Kernels(1, false)) {
+            assertTrue(vector.vectorised() && !plain.vectorised());
+            Trainer<float[]> withVectors = new Trainer<>(vector, s, new SineData(15, 4, -1));
+            Trainer<float[]> withLoops = new Trainer<>(plain, s, new SineData(15, 4, -1));
+            withVectors.run(a);
+            withLoops.run(b);
+            assertEquals(a.steps, b.steps);
+            assertEquals(a.evals, b.evals);
+            for (int i = 0; i < withVectors.model().parameters().size(); i++) {
+                assertArrayEquals(withVectors.model().parameters().get(i).value(),
+                        withLoops.model().parameters().get(i).value(), withVectors.model().parameters().get(i).name());
+            }
+        }
     }
 
     /**

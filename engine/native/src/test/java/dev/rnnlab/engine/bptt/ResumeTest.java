@@ -1,7 +1,5 @@
 package dev.rnnlab.engine.bptt;
 
-import dev.rnnlab.engine.contract.EngineContract.Recording;
-import dev.rnnlab.engine.contract.SineData;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -23,6 +21,8 @@ import dev.rnnlab.engine.api.spec.TelemetrySpec;
 import dev.rnnlab.engine.api.spec.TrainingSpec;
 import dev.rnnlab.engine.api.telemetry.RunResult;
 import dev.rnnlab.engine.api.telemetry.TimeProfileRecord;
+import dev.rnnlab.engine.contract.EngineContract.Recording;
+import dev.rnnlab.engine.contract.SineData;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;

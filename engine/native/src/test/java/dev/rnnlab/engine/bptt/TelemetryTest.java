@@ -1,7 +1,5 @@
 package dev.rnnlab.engine.bptt;
 
-import dev.rnnlab.engine.contract.EngineContract.Recording;
-import dev.rnnlab.engine.contract.SineData;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,6 +17,8 @@ import dev.rnnlab.engine.api.spec.TrainingSpec;
 import dev.rnnlab.engine.api.telemetry.ParameterRecord;
 import dev.rnnlab.engine.api.telemetry.RecurrentRecord;
 import dev.rnnlab.engine.api.telemetry.TimeProfileRecord;
+import dev.rnnlab.engine.contract.EngineContract.Recording;
+import dev.rnnlab.engine.contract.SineData;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -7,7 +7,7 @@ import java.util.Arrays;
  * Training kernels in float32: float storage and float accumulation, as a float32 PyTorch model does.
  * Every GEMM goes through one {@link Gemm} kernel (B packed, or A read transposed, as needed): the
  * packed, register-blocked Vector API kernel when {@code jdk.incubator.vector} is available, else plain
- * loops. One instance per run, used by one caller thread at a time; with {@link #F32Kernels(int)} it
+ * loops, which give the same bits (so do the pointwise kernels: {@link ScalarPointwise}). One instance per run, used by one caller thread at a time; with {@link #F32Kernels(int)} it
  * splits large kernels among its own worker threads, which {@link #close()} stops.
  */
 public final class F32Kernels implements Kernels<float[]> {
@@ -29,24 +29,20 @@ public final class F32Kernels implements Kernels<float[]> {
      * Nothing is split over a summed dimension, so results are bit-identical for every thread count.
      */
     public F32Kernels(int threads) {
+        this(threads, true);
+    }
+
+    /**
+     * With {@code vectorApi} false, the plain loops even where the Vector API is present: the same bits, slower
+     * (for comparing the two).
+     */
+    public F32Kernels(int threads, boolean vectorApi) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         }
         this.team = threads > 1 ? new Team(threads) : null;
-        this.gemm = Gemm.best(team);
-    }
-
-    /**
-     * Which kernels float32 runs use on this JVM, {@code "Vector API"} or {@code "plain loops"}: the two round
-     * differently, so this decides float32 bits as much as the inputs do (float64 always runs plain loops).
-     * Recorded in every run's provenance. The Vector API's lane count is not part of it: its kernels give the
-     * same bits with 4, 8 or 16 float lanes (each GEMM element is one chain of FMAs, and a vector's scalar tail
-     * computes exactly what its lanes do).
-     */
-    public static String numerics() {
-        String gemm = Gemm.best().describe();
-        String pointwise = Pointwise.load() == null ? "plain loops" : "Vector API";
-        return gemm.startsWith(pointwise) ? gemm : "GEMM " + gemm + ", pointwise " + pointwise;
+        this.gemm = vectorApi ? Gemm.best(team) : new Gemm.ScalarGemm();
+        this.vector = vectorApi ? Pointwise.load() : new ScalarPointwise();
     }
 
     /** The number of threads the kernels use. */
@@ -141,8 +137,8 @@ public final class F32Kernels implements Kernels<float[]> {
     /** The threads kernels split their work among, or null for the calling thread alone. */
     private final Team team;
     private final Gemm gemm;
-    /** The vectorised pointwise kernels, or null without the Vector API (then scalar loops run). */
-    private final Pointwise vector = Pointwise.load();
+    /** The pointwise kernels: on the Vector API, or {@link ScalarPointwise} without it (the same bits). */
+    private final Pointwise vector;
     /** Scratch for a packed operand; one per kernel instance. */
     private float[] scratch = new float[0];
 
@@ -206,30 +202,12 @@ public final class F32Kernels implements Kernels<float[]> {
 
     @Override
     public void addRowVector(int m, int n, float[] c, int cOff, float[] bias) {
-        if (vector != null) {
-            rows(m, n, (r0, r1) -> vector.addRowVector(r1 - r0, n, c, cOff + r0 * n, bias));
-            return;
-        }
-        for (int i = 0; i < m; i++) {
-            int ci = cOff + i * n;
-            for (int j = 0; j < n; j++) {
-                c[ci + j] += bias[j];
-            }
-        }
+        rows(m, n, (r0, r1) -> vector.addRowVector(r1 - r0, n, c, cOff + r0 * n, bias));
     }
 
     /** Split by column blocks of {@link #COLUMN_BLOCK}: each column still sums all its rows in order. */
     @Override
     public void sumRowsAccumulate(int m, int n, float[] a, int aOff, float[] out) {
-        if (vector == null) {
-            for (int i = 0; i < m; i++) {
-                int ai = aOff + i * n;
-                for (int j = 0; j < n; j++) {
-                    out[j] += a[ai + j];
-                }
-            }
-            return;
-        }
         int blocks = (n + COLUMN_BLOCK - 1) / COLUMN_BLOCK;
         if (team == null || blocks < 2 || m * n < MIN_SPLIT_CELLS) {
             vector.sumRowsAccumulate(m, n, 0, n, a, aOff, out);
@@ -241,12 +219,6 @@ public final class F32Kernels implements Kernels<float[]> {
 
     @Override
     public void tanhInPlace(float[] a, int off, int length) {
-        if (vector == null) {
-            for (int i = off; i < off + length; i++) {
-                a[i] = (float) Math.tanh(a[i]);
-            }
-            return;
-        }
         elementwise(length, (from, to) -> vector.tanhInPlace(a, off + from, to - from));
     }
 
@@ -256,10 +228,6 @@ public final class F32Kernels implements Kernels<float[]> {
      */
     @Override
     public void tanhOfSum(float[] x, int xOff, float[] h, int hOff, float[] out, int outOff, int length) {
-        if (vector == null) {
-            Kernels.super.tanhOfSum(x, xOff, h, hOff, out, outOff, length);
-            return;
-        }
         elementwise(length, (from, to) -> {
             for (int i = from; i < to; i++) {
                 out[outOff + i] = x[xOff + i] + h[hOff + i];
@@ -292,13 +260,6 @@ public final class F32Kernels implements Kernels<float[]> {
 
     @Override
     public void tanhBackward(float[] y, int yOff, float[] dy, int dyOff, float[] dpre, int dpreOff, int length) {
-        if (vector == null) {
-            for (int i = 0; i < length; i++) {
-                float v = y[yOff + i];
-                dpre[dpreOff + i] = dy[dyOff + i] * (1 - v * v);
-            }
-            return;
-        }
         elementwise(length, (from, to) -> vector.tanhBackward(y, yOff + from, dy, dyOff + from, dpre, dpreOff + from,
                 to - from));
     }
@@ -339,53 +300,33 @@ public final class F32Kernels implements Kernels<float[]> {
     @Override
     public void lstmForward(int rows, int hidden, float[] xGates, int gOff, float[] hGates, float[] gates,
                             float[] cells, int cPrevOff, int cOff, float[] tanhCells, int tcOff, float[] states) {
-        if (vector == null) {
-            Kernels.super.lstmForward(rows, hidden, xGates, gOff, hGates, gates, cells, cPrevOff, cOff, tanhCells,
-                    tcOff, states);
-        } else {
-            rows(rows, hidden, (r0, r1) -> vector.lstmForward(r0, r1, hidden, xGates, gOff, hGates, gates, cells,
-                    cPrevOff, cOff, tanhCells, tcOff, states));
-        }
+        rows(rows, hidden, (r0, r1) -> vector.lstmForward(r0, r1, hidden, xGates, gOff, hGates, gates, cells,
+                cPrevOff, cOff, tanhCells, tcOff, states));
     }
 
     @Override
     public void lstmBackward(int rows, int hidden, float[] gates, int gOff, float[] tanhCells, int tcOff,
                              float[] cells, int cPrevOff, float[] dh, float[] dCell, float[] dGates) {
-        if (vector == null) {
-            Kernels.super.lstmBackward(rows, hidden, gates, gOff, tanhCells, tcOff, cells, cPrevOff, dh, dCell,
-                    dGates);
-        } else {
-            rows(rows, hidden, (r0, r1) -> vector.lstmBackward(r0, r1, hidden, gates, gOff, tanhCells, tcOff, cells,
-                    cPrevOff, dh, dCell, dGates));
-        }
+        rows(rows, hidden, (r0, r1) -> vector.lstmBackward(r0, r1, hidden, gates, gOff, tanhCells, tcOff, cells,
+                cPrevOff, dh, dCell, dGates));
     }
 
     @Override
     public void gruBackward(int rows, int hidden, float[] gates, int gOff, float[] hiddenN, int hnOff,
                             float[] states, int prevOff, float[] dh, float[] dGx, float[] dGh, float[] dPrevDirect) {
-        if (vector == null) {
-            Kernels.super.gruBackward(rows, hidden, gates, gOff, hiddenN, hnOff, states, prevOff, dh, dGx, dGh,
-                    dPrevDirect);
-        } else {
-            rows(rows, hidden, (r0, r1) -> vector.gruBackward(r0, r1, hidden, gates, gOff, hiddenN, hnOff, states,
-                    prevOff, dh, dGx, dGh, dPrevDirect));
-        }
+        rows(rows, hidden, (r0, r1) -> vector.gruBackward(r0, r1, hidden, gates, gOff, hiddenN, hnOff, states,
+                prevOff, dh, dGx, dGh, dPrevDirect));
     }
 
     @Override
     public void gruForward(int rows, int hidden, float[] xGates, int gOff, float[] hGates, float[] gates,
                            float[] hiddenN, int hnOff, float[] states, int prevOff, int curOff) {
-        if (vector == null) {
-            Kernels.super.gruForward(rows, hidden, xGates, gOff, hGates, gates, hiddenN, hnOff, states, prevOff,
-                    curOff);
-        } else {
-            rows(rows, hidden, (r0, r1) -> vector.gruForward(r0, r1, hidden, xGates, gOff, hGates, gates, hiddenN,
-                    hnOff, states, prevOff, curOff));
-        }
+        rows(rows, hidden, (r0, r1) -> vector.gruForward(r0, r1, hidden, xGates, gOff, hGates, gates, hiddenN,
+                hnOff, states, prevOff, curOff));
     }
 
-    /** Whether the pointwise kernels run on the Vector API. */
-    boolean vectorised() {
-        return vector != null;
+    /** Whether the pointwise kernels run on the Vector API (else {@link ScalarPointwise}: the same bits, slower). */
+    public boolean vectorised() {
+        return !(vector instanceof ScalarPointwise);
     }
 }

@@ -9,6 +9,12 @@ package dev.rnnlab.engine.bptt.math;
  */
 interface Gemm {
 
+    /**
+     * The k panel depth: every kernel sums each element of C per panel of this many p, as one chain of fused
+     * multiply-adds from zero, so every kernel gives the same bits.
+     */
+    int KC = 256;
+
     void nn(int m, int n, int k, float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, boolean accumulate);
 
     /**
@@ -29,9 +35,6 @@ interface Gemm {
     /** {@link #nn} with B packed by {@link #pack} for the same {@code k} and {@code n}. */
     void nnPacked(int m, int n, int k, float[] a, int aOff, float[] packed, float[] c, int cOff, boolean accumulate);
 
-    /** Which kernel this is, as recorded in run provenance (its rounding decides float32 bits). */
-    String describe();
-
     static Gemm best() {
         return best(null);
     }
@@ -50,46 +53,51 @@ interface Gemm {
     }
 
     /**
-     * Rows of axpys: the form the JIT vectorises by itself. Its packed form is plain row-major B. Runs on
-     * the calling thread only.
+     * Without the Vector API: the vector kernel's bits, element by element. Per k panel of {@link VectorGemm#KC}
+     * in order, a chain of {@code Math.fma} over the panel from zero, added to C (stored, for the first panel
+     * when not accumulating), so a run gives the same bits with or without {@code jdk.incubator.vector}. Row by
+     * row with the chains of a row side by side in a scratch row, which the JIT vectorises. Its packed form is
+     * plain row-major B. Runs on the calling thread only.
      */
     final class ScalarGemm implements Gemm {
-        @Override
-        public String describe() {
-            return "plain loops";
-        }
+        private float[] chains = new float[0];
 
         @Override
         public void nn(int m, int n, int k, float[] a, int aOff, float[] b, int bOff, float[] c, int cOff,
                        boolean accumulate) {
-            for (int i = 0; i < m; i++) {
-                int ci = cOff + i * n;
-                if (!accumulate) {
-                    java.util.Arrays.fill(c, ci, ci + n, 0f);
-                }
-                for (int p = 0; p < k; p++) {
-                    float aip = a[aOff + i * k + p];
-                    int bp = bOff + p * n;
-                    for (int j = 0; j < n; j++) {
-                        c[ci + j] += aip * b[bp + j];
-                    }
-                }
-            }
+            product(m, n, k, a, aOff, k, 1, b, bOff, c, cOff, accumulate);
         }
 
         @Override
         public void tn(int m, int n, int k, float[] a, int aOff, float[] b, int bOff, float[] c, int cOff,
                        boolean accumulate) {
-            if (!accumulate) {
-                java.util.Arrays.fill(c, cOff, cOff + m * n, 0f);
+            product(m, n, k, a, aOff, 1, m, b, bOff, c, cOff, accumulate);
+        }
+
+        /** A's element (i, p) is {@code a[aOff + i * rs + p * ds]}. */
+        private void product(int m, int n, int k, float[] a, int aOff, int rs, int ds, float[] b, int bOff,
+                             float[] c, int cOff, boolean accumulate) {
+            if (chains.length < n) {
+                chains = new float[n];
             }
-            for (int p = 0; p < k; p++) {
-                int bp = bOff + p * n;
-                for (int i = 0; i < m; i++) {
-                    float api = a[aOff + p * m + i];
-                    int ci = cOff + i * n;
+            float[] s = chains;
+            for (int i = 0; i < m; i++) {
+                int ci = cOff + i * n;
+                if (!accumulate) {
+                    java.util.Arrays.fill(c, ci, ci + n, 0f); // what k = 0 leaves
+                }
+                for (int p0 = 0; p0 < k; p0 += KC) {
+                    java.util.Arrays.fill(s, 0, n, 0f);
+                    for (int p = p0, p1 = Math.min(k, p0 + KC); p < p1; p++) {
+                        float aip = a[aOff + i * rs + p * ds];
+                        int bp = bOff + p * n;
+                        for (int j = 0; j < n; j++) {
+                            s[j] = Math.fma(aip, b[bp + j], s[j]);
+                        }
+                    }
+                    boolean store = !accumulate && p0 == 0;
                     for (int j = 0; j < n; j++) {
-                        c[ci + j] += api * b[bp + j];
+                        c[ci + j] = store ? s[j] : s[j] + c[ci + j];
                     }
                 }
             }

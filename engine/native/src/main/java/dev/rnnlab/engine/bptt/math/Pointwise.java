@@ -1,7 +1,8 @@
 package dev.rnnlab.engine.bptt.math;
 
 /**
- * Float32 pointwise kernels on the Vector API, implemented by {@link VectorPointwise} and called by
+ * Float32 pointwise kernels, on the Vector API ({@link VectorPointwise}) or without it ({@link ScalarPointwise},
+ * the same bits), called by
  * {@link F32Kernels}, which splits them among its threads by the row or column ranges they take.
  */
 interface Pointwise {
@@ -27,16 +28,16 @@ interface Pointwise {
     void lstmForward(int r0, int r1, int hidden, float[] xGates, int gOff, float[] hGates, float[] gates, float[] cells,
                      int cPrevOff, int cOff, float[] tanhCells, int tcOff, float[] states);
 
-    /** The Vector API implementation, or null when the {@code jdk.incubator.vector} module is absent. */
+    /** The Vector API implementation, or {@link ScalarPointwise} (the same bits) when the module is absent. */
     static Pointwise load() {
         if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
-            return null;
+            return new ScalarPointwise();
         }
         try {
             return (Pointwise) Class.forName("dev.rnnlab.engine.bptt.math.VectorPointwise").getDeclaredConstructor()
                     .newInstance();
         } catch (ReflectiveOperationException | LinkageError e) {
-            return null;
+            return new ScalarPointwise();
         }
     }
 }

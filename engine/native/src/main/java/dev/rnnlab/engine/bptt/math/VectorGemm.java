@@ -31,7 +31,7 @@ final class VectorGemm implements Gemm {
     /** Width of a packed strip: two vectors. */
     static final int W = 2 * L;
     /** Depth of a k panel: a kc x W strip of B (32 KB at W = 32) is reused by every row block. */
-    static final int KC = 256;
+    static final int KC = Gemm.KC;
     /** Below this many multiply-adds a call runs on the calling thread alone: a split costs microseconds. */
     private static final long MIN_SPLIT = 1L << 17;
     /** The largest packed panel {@link #nnPacked} splits by rows: every member reads all of it. */
@@ -51,11 +51,6 @@ final class VectorGemm implements Gemm {
     VectorGemm(Team team) {
         this.team = team;
         this.edges = new float[team == null ? 1 : team.size()][4 * W];
-    }
-
-    @Override
-    public String describe() {
-        return "Vector API"; // not the lane count: the bits do not depend on it (each element is one FMA chain)
     }
 
     @Override
