@@ -54,6 +54,27 @@ class ClassicResultsTest {
                 "at r ~ 2 it grows going back in time: " + largest);
     }
 
+    /** Saxe et al. 2014, Le et al. 2015: the default init vanishes, orthogonal keeps tanh near 1, the IRNN at 1. */
+    @Test
+    void theRecurrentInitDecidesWhetherTheGradientSurvivesAHundredSteps() throws Exception {
+        Map<String, Run> byInit = new TreeMap<>();
+        for (Run r : sweep("init-schemes", 5)) {
+            assertEquals("completed", r.outcome(), r.toString());
+            byInit.put(r.swept().get("model.cell") + " " + r.swept().get("model.init.recurrent"), r);
+        }
+        Run byDefault = byInit.get("rnn_tanh pytorch_default");
+        Run orthogonal = byInit.get("rnn_tanh orthogonal");
+        Run reluOrthogonal = byInit.get("rnn_relu orthogonal");
+        Run irnn = byInit.get("rnn_relu identity");
+        assertTrue(byDefault.radius() < 0.65 && byDefault.decayPerStep() < 0.6 && byDefault.span() < 1e-20,
+                "PyTorch's default (radius ~ 1/sqrt(3)) vanishes: " + byDefault.radius() + " " + byDefault.decayPerStep());
+        assertTrue(orthogonal.decayPerStep() > 0.9 && orthogonal.span() > 1e-4, "orthogonal tanh stays near 1: "
+                + orthogonal.decayPerStep() + " " + orthogonal.span());
+        assertTrue(reluOrthogonal.decayPerStep() < orthogonal.decayPerStep(), "ReLU drops units' gradients");
+        assertTrue(irnn.decayPerStep() > 0.99 && irnn.span() > 0.1, "the IRNN passes it back all but whole: "
+                + irnn.decayPerStep() + " " + irnn.span());
+    }
+
     /** Gers et al. 2000, Jozefowicz et al. 2015: the larger the forget bias, the further back the gradient reaches. */
     @Test
     void aLargerForgetBiasLetsTheLstmGradientReachFurtherBack() throws Exception {
