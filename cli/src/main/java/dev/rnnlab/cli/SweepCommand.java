@@ -31,7 +31,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
         description = "Run the sweep into DIR/<sweep-name>/runs/<run-id>/ and write DIR/<sweep-name>/report.html. "
-                + "Runs finished by an earlier invocation are skipped; interrupted ones run again.")
+                + "Runs finished by an earlier invocation are skipped; unfinished ones continue from their last "
+                + "snapshot (or start again).")
 final class SweepCommand implements Callable<Integer> {
 
     static final int INTERRUPTED = 130;
