@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * sweep; each run adds its engine, seed, threads and times.
  */
 public record Provenance(String gitCommit, Boolean gitDirty, String configSha256, String rnnlabVersion, String jvm,
-                         String os, String arch, String host) {
+                         String os, String arch, String host) implements java.io.Serializable {
 
     /** Git answered nothing (no git, or not a repository). */
     public static final String UNKNOWN = "unknown";

@@ -35,6 +35,11 @@ public final class RunDirectory {
         this.dir = dir;
     }
 
+    /** The run directory at {@code dir} (as {@link SweepDirectory#run} names it), for an executor in another JVM. */
+    public static RunDirectory at(Path dir) {
+        return new RunDirectory(dir);
+    }
+
     public Path path() {
         return dir;
     }

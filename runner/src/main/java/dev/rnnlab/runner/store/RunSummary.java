@@ -30,7 +30,7 @@ public record RunSummary(
         @JsonProperty("seed") long seed,
         @JsonProperty("swept") Map<String, String> swept,
         @JsonProperty("resolved_config_sha256") String resolvedConfigSha256,
-        @JsonProperty("provenance") Map<String, Object> provenance) {
+        @JsonProperty("provenance") Map<String, Object> provenance) implements java.io.Serializable {
 
     public static final int FORMAT = 1;
 
