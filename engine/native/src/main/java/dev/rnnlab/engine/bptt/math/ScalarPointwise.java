@@ -66,13 +66,9 @@ final class ScalarPointwise implements Pointwise {
             activate(false, 2 * hidden, xGates, gx, hGates, gh, gates, gx); // i, f
             activate(true, hidden, xGates, gx + 2 * hidden, hGates, gh + 2 * hidden, gates, gx + 2 * hidden); // g
             activate(false, hidden, xGates, gx + 3 * hidden, hGates, gh + 3 * hidden, gates, gx + 3 * hidden); // o
-            for (int j = 0; j < hidden; j++) {
-                cells[cur + j] = gates[gx + hidden + j] * cells[cPrev + j] + gates[gx + j] * gates[gx + 2 * hidden + j];
-            }
+            lstmCells(0, hidden, gates, gx, cells, cPrev, cur);
             activate(true, hidden, cells, cur, null, 0, tanhCells, tc);
-            for (int j = 0; j < hidden; j++) {
-                states[cur + j] = gates[gx + 3 * hidden + j] * tanhCells[tc + j];
-            }
+            lstmStates(0, hidden, gates, gx, tanhCells, tc, states, cur);
         }
     }
 
@@ -85,20 +81,7 @@ final class ScalarPointwise implements Pointwise {
             int cPrev = cPrevOff + b * hidden;
             int tc = tcOff + b * hidden;
             int bj = b * hidden;
-            for (int j = 0; j < hidden; j++) {
-                float i = gates[ga + j];
-                float f = gates[ga + hidden + j];
-                float g = gates[ga + 2 * hidden + j];
-                float o = gates[ga + 3 * hidden + j];
-                float tanhC = tanhCells[tc + j];
-                float dhj = dh[bj + j];
-                float dc = dCell[bj + j] + dhj * o * (1 - tanhC * tanhC);
-                dGates[ga + j] = dc * g * i * (1 - i);
-                dGates[ga + hidden + j] = dc * cells[cPrev + j] * f * (1 - f);
-                dGates[ga + 2 * hidden + j] = dc * i * (1 - g * g);
-                dGates[ga + 3 * hidden + j] = dhj * tanhC * o * (1 - o);
-                dCell[bj + j] = dc * f;
-            }
+            lstmBackwardRow(0, hidden, gates, ga, tanhCells, tc, cells, cPrev, dh, dCell, dGates, bj);
         }
     }
 
@@ -115,14 +98,9 @@ final class ScalarPointwise implements Pointwise {
             int hn = hnOff + b * hidden;
             activate(false, 2 * hidden, xGates, gx, hGates, gh, gates, gx); // r, z
             System.arraycopy(hGates, gh + 2 * hidden, hiddenN, hn, hidden);
-            for (int j = 0; j < hidden; j++) {
-                gates[gn + j] = xGates[gn + j] + gates[gx + j] * hiddenN[hn + j];
-            }
+            gruCandidate(0, hidden, xGates, gates, gx, gn, hiddenN, hn);
             activate(true, hidden, gates, gn, null, 0, gates, gn); // n
-            for (int j = 0; j < hidden; j++) {
-                float z = gates[gx + hidden + j];
-                states[cur + j] = (1 - z) * gates[gn + j] + z * states[prev + j];
-            }
+            gruStates(0, hidden, gates, gx, gn, states, prev, cur);
         }
     }
 
@@ -135,22 +113,81 @@ final class ScalarPointwise implements Pointwise {
             int prev = prevOff + b * hidden;
             int hn = hnOff + b * hidden;
             int bj = b * hidden;
-            for (int j = 0; j < hidden; j++) {
-                float r = gates[ga + j];
-                float z = gates[ga + hidden + j];
-                float n = gates[ga + 2 * hidden + j];
-                float dhj = dh[bj + j];
-                float dpn = dhj * (1 - z) * (1 - n * n);
-                float dr = dpn * hiddenN[hn + j] * r * (1 - r);
-                float dz = dhj * (states[prev + j] - n) * z * (1 - z);
-                dGx[ga + j] = dr;
-                dGx[ga + hidden + j] = dz;
-                dGx[ga + 2 * hidden + j] = dpn;
-                dGh[ga + j] = dr;
-                dGh[ga + hidden + j] = dz;
-                dGh[ga + 2 * hidden + j] = dpn * r;
-                dPrevDirect[bj + j] = dhj * z;
-            }
+            gruBackwardRow(0, hidden, gates, ga, hiddenN, hn, states, prev, dh, dGx, dGh, dPrevDirect, bj);
+        }
+    }
+
+    // One row's elements j0..hidden-1, shared with VectorPointwise, whose lanes do the same arithmetic and which
+    // calls these for a row's scalar tail: one source for the per-element formulas.
+
+    /** The LSTM cell: {@code c = f c_prev + i g}. */
+    static void lstmCells(int j0, int hidden, float[] gates, int gx, float[] cells, int cPrev, int cur) {
+        for (int j = j0; j < hidden; j++) {
+            cells[cur + j] = gates[gx + hidden + j] * cells[cPrev + j] + gates[gx + j] * gates[gx + 2 * hidden + j];
+        }
+    }
+
+    /** The LSTM output: {@code h = o tanh(c)}. */
+    static void lstmStates(int j0, int hidden, float[] gates, int gx, float[] tanhCells, int tc, float[] states,
+                           int cur) {
+        for (int j = j0; j < hidden; j++) {
+            states[cur + j] = gates[gx + 3 * hidden + j] * tanhCells[tc + j];
+        }
+    }
+
+    /** The LSTM step backward: gate gradients and the cell gradient carried back. */
+    static void lstmBackwardRow(int j0, int hidden, float[] gates, int ga, float[] tanhCells, int tc, float[] cells,
+                                int cPrev, float[] dh, float[] dCell, float[] dGates, int bj) {
+        for (int j = j0; j < hidden; j++) {
+            float i = gates[ga + j];
+            float f = gates[ga + hidden + j];
+            float g = gates[ga + 2 * hidden + j];
+            float o = gates[ga + 3 * hidden + j];
+            float tanhC = tanhCells[tc + j];
+            float dhj = dh[bj + j];
+            float dc = dCell[bj + j] + dhj * o * (1 - tanhC * tanhC);
+            dGates[ga + j] = dc * g * i * (1 - i);
+            dGates[ga + hidden + j] = dc * cells[cPrev + j] * f * (1 - f);
+            dGates[ga + 2 * hidden + j] = dc * i * (1 - g * g);
+            dGates[ga + 3 * hidden + j] = dhj * tanhC * o * (1 - o);
+            dCell[bj + j] = dc * f;
+        }
+    }
+
+    /** The GRU candidate's pre-activation: {@code x_n + r (W_hn h + b_hn)}. */
+    static void gruCandidate(int j0, int hidden, float[] xGates, float[] gates, int gx, int gn, float[] hiddenN,
+                             int hn) {
+        for (int j = j0; j < hidden; j++) {
+            gates[gn + j] = xGates[gn + j] + gates[gx + j] * hiddenN[hn + j];
+        }
+    }
+
+    /** The GRU output: {@code h = (1 - z) n + z h_prev}. */
+    static void gruStates(int j0, int hidden, float[] gates, int gx, int gn, float[] states, int prev, int cur) {
+        for (int j = j0; j < hidden; j++) {
+            float z = gates[gx + hidden + j];
+            states[cur + j] = (1 - z) * gates[gn + j] + z * states[prev + j];
+        }
+    }
+
+    /** The GRU step backward: gate gradients from the input and hidden sides, and dh_prev's direct part. */
+    static void gruBackwardRow(int j0, int hidden, float[] gates, int ga, float[] hiddenN, int hn, float[] states,
+                               int prev, float[] dh, float[] dGx, float[] dGh, float[] dPrevDirect, int bj) {
+        for (int j = j0; j < hidden; j++) {
+            float r = gates[ga + j];
+            float z = gates[ga + hidden + j];
+            float n = gates[ga + 2 * hidden + j];
+            float dhj = dh[bj + j];
+            float dpn = dhj * (1 - z) * (1 - n * n);
+            float dr = dpn * hiddenN[hn + j] * r * (1 - r);
+            float dz = dhj * (states[prev + j] - n) * z * (1 - z);
+            dGx[ga + j] = dr;
+            dGx[ga + hidden + j] = dz;
+            dGx[ga + 2 * hidden + j] = dpn;
+            dGh[ga + j] = dr;
+            dGh[ga + hidden + j] = dz;
+            dGh[ga + 2 * hidden + j] = dpn * r;
+            dPrevDirect[bj + j] = dhj * z;
         }
     }
 }

@@ -117,18 +117,14 @@ final class VectorPointwise implements Pointwise {
                 FloatVector g = FloatVector.fromArray(S, gates, gx + 2 * hidden + j);
                 f.mul(FloatVector.fromArray(S, cells, cPrev + j)).add(i.mul(g)).intoArray(cells, cur + j);
             }
-            for (; j < hidden; j++) {
-                cells[cur + j] = gates[gx + hidden + j] * cells[cPrev + j] + gates[gx + j] * gates[gx + 2 * hidden + j];
-            }
+            ScalarPointwise.lstmCells(j, hidden, gates, gx, cells, cPrev, cur);
             activate(true, hidden, cells, cur, null, 0, tanhCells, tc);
             j = 0;
             for (; j < bound; j += S.length()) {
                 FloatVector o = FloatVector.fromArray(S, gates, gx + 3 * hidden + j);
                 o.mul(FloatVector.fromArray(S, tanhCells, tc + j)).intoArray(states, cur + j);
             }
-            for (; j < hidden; j++) {
-                states[cur + j] = gates[gx + 3 * hidden + j] * tanhCells[tc + j];
-            }
+            ScalarPointwise.lstmStates(j, hidden, gates, gx, tanhCells, tc, states, cur);
         }
     }
 
@@ -159,20 +155,7 @@ final class VectorPointwise implements Pointwise {
                 dhj.mul(tanhC).mul(o).mul(ONE.sub(o)).intoArray(dGates, ga + 3 * hidden + j);
                 dc.mul(f).intoArray(dCell, bj + j);
             }
-            for (; j < hidden; j++) {
-                float i = gates[ga + j];
-                float f = gates[ga + hidden + j];
-                float g = gates[ga + 2 * hidden + j];
-                float o = gates[ga + 3 * hidden + j];
-                float tanhC = tanhCells[tc + j];
-                float dhj = dh[bj + j];
-                float dc = dCell[bj + j] + dhj * o * (1 - tanhC * tanhC);
-                dGates[ga + j] = dc * g * i * (1 - i);
-                dGates[ga + hidden + j] = dc * cells[cPrev + j] * f * (1 - f);
-                dGates[ga + 2 * hidden + j] = dc * i * (1 - g * g);
-                dGates[ga + 3 * hidden + j] = dhj * tanhC * o * (1 - o);
-                dCell[bj + j] = dc * f;
-            }
+            ScalarPointwise.lstmBackwardRow(j, hidden, gates, ga, tanhCells, tc, cells, cPrev, dh, dCell, dGates, bj);
         }
     }
 
@@ -196,9 +179,7 @@ final class VectorPointwise implements Pointwise {
                 FloatVector hnv = FloatVector.fromArray(S, hiddenN, hn + j);
                 FloatVector.fromArray(S, xGates, gn + j).add(r.mul(hnv)).intoArray(gates, gn + j);
             }
-            for (; j < hidden; j++) {
-                gates[gn + j] = xGates[gn + j] + gates[gx + j] * hiddenN[hn + j];
-            }
+            ScalarPointwise.gruCandidate(j, hidden, xGates, gates, gx, gn, hiddenN, hn);
             activate(true, hidden, gates, gn, null, 0, gates, gn); // n
             j = 0;
             for (; j < bound; j += S.length()) {
@@ -206,10 +187,7 @@ final class VectorPointwise implements Pointwise {
                 FloatVector n = FloatVector.fromArray(S, gates, gn + j);
                 ONE.sub(z).mul(n).add(z.mul(FloatVector.fromArray(S, states, prev + j))).intoArray(states, cur + j);
             }
-            for (; j < hidden; j++) {
-                float z = gates[gx + hidden + j];
-                states[cur + j] = (1 - z) * gates[gn + j] + z * states[prev + j];
-            }
+            ScalarPointwise.gruStates(j, hidden, gates, gx, gn, states, prev, cur);
         }
     }
 
@@ -240,22 +218,8 @@ final class VectorPointwise implements Pointwise {
                 dpn.mul(r).intoArray(dGh, ga + 2 * hidden + j);
                 dhj.mul(z).intoArray(dPrevDirect, bj + j);
             }
-            for (; j < hidden; j++) {
-                float r = gates[ga + j];
-                float z = gates[ga + hidden + j];
-                float n = gates[ga + 2 * hidden + j];
-                float dhj = dh[bj + j];
-                float dpn = dhj * (1 - z) * (1 - n * n);
-                float dr = dpn * hiddenN[hn + j] * r * (1 - r);
-                float dz = dhj * (states[prev + j] - n) * z * (1 - z);
-                dGx[ga + j] = dr;
-                dGx[ga + hidden + j] = dz;
-                dGx[ga + 2 * hidden + j] = dpn;
-                dGh[ga + j] = dr;
-                dGh[ga + hidden + j] = dz;
-                dGh[ga + 2 * hidden + j] = dpn * r;
-                dPrevDirect[bj + j] = dhj * z;
-            }
+            ScalarPointwise.gruBackwardRow(j, hidden, gates, ga, hiddenN, hn, states, prev, dh, dGx, dGh, dPrevDirect,
+                    bj);
         }
     }
 
