@@ -24,8 +24,7 @@ import org.apache.spark.api.java.function.Function;
  * into the sweep directory on storage every worker sees (a shared file system). The driver holds the sweep's
  * lock, checks and records the plan, and skips finished runs, as {@link dev.rnnlab.runner.exec.LocalExecutor}
  * does; a task that Spark retries continues its run from the last snapshot, or redoes it, in the same
- * directory, so no run is ever duplicated. Keep {@code spark.speculation} off: two attempts of one run at once
- * would write the same directory.
+ * directory, so no run is ever duplicated; two attempts at once take turns on the run's lock ({@link RunTask}).
  *
  * <p>Not here (they decide from results as runs finish, in the driver's memory): model-based search and ASHA;
  * both are refused before anything runs.

@@ -51,8 +51,17 @@ public final class SweepLock implements Closeable {
      * @throws HeldException when a live process holds it
      */
     public static SweepLock acquire(Path sweepDir, Duration grace) throws IOException, HeldException {
-        Files.createDirectories(sweepDir);
-        Path file = sweepDir.resolve(FILE);
+        return acquire(sweepDir, FILE, grace);
+    }
+
+    /**
+     * The same lock in file {@code name} of {@code dir}: {@link dev.rnnlab.runner.exec.RunTask} holds one per
+     * run while it writes the run's directory, so two attempts of one run (a retried Spark task and a lost
+     * executor that is still running) never write it at once.
+     */
+    public static SweepLock acquire(Path dir, String name, Duration grace) throws IOException, HeldException {
+        Files.createDirectories(dir);
+        Path file = dir.resolve(name);
         String holder = holder();
         for (int attempt = 0; attempt < 2; attempt++) {
             try {
@@ -70,14 +79,14 @@ public final class SweepLock implements Closeable {
                 }
                 Duration age = Duration.between(beat, Instant.now());
                 if (age.compareTo(grace) < 0) {
-                    throw new HeldException(sweepDir + " is being written by " + (other.isEmpty() ? "another process"
+                    throw new HeldException(dir + " is being written by " + (other.isEmpty() ? "another process"
                             : other) + " (heartbeat " + age.toSeconds() + " s ago); wait for it, or use another --out");
                 }
                 // Stale: its holder stopped beating. Remove it and race for a new one; CREATE_NEW picks one winner.
                 Files.deleteIfExists(file);
             }
         }
-        throw new HeldException(sweepDir + ": another process took the lock at the same moment");
+        throw new HeldException(dir + ": another process took the lock at the same moment");
     }
 
     private static String holder() {
