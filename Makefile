@@ -13,12 +13,13 @@ DIR ?=
 JAR := cli/target/rnnlab-cli.jar
 SOURCES := pom.xml $(shell find engine runner reports cli -path '*/target' -prune -o -path '*/src/main/*' -type f -print -o -name pom.xml -print)
 
-.PHONY: build test sweep report bench clean
+.PHONY: build test sweep report bench spark clean
 
 build: $(JAR)
 
+# Only what bin/rnnlab runs (the Spark module and the benchmarks have their own targets).
 $(JAR): $(SOURCES)
-	$(MVN) $(MVN_FLAGS) -DskipTests package
+	$(MVN) $(MVN_FLAGS) -DskipTests package -pl cli -am
 	@touch $@
 
 test:
@@ -43,6 +44,10 @@ bench:
 	java -jar bench/target/benchmarks.jar TrainingBenchmark $(BENCH_ARGS)
 	java -jar bench/target/benchmarks.jar RunOverheadBenchmark
 	java -cp bench/target/benchmarks.jar dev.rnnlab.bench.SweepScaling $(SWEEP_ARGS)
+
+# spark/target/rnnlab-spark.jar and spark/target/lib/ for spark-submit (docs/spark.md).
+spark:
+	$(MVN) $(MVN_FLAGS) -DskipTests package -pl spark -am
 
 clean:
 	$(MVN) $(MVN_FLAGS) clean
