@@ -17,8 +17,9 @@ public interface EngineProvider {
 
     /**
      * What decides the bits of this engine's results on this JVM besides its version and the run's config:
-     * the kernels it picked, their vector width, a native backend. Recorded in every run's provenance as
-     * {@code engine_numerics}, so a run that does not reproduce bit for bit elsewhere can say why.
+     * its arithmetic (the native engine's is the same on every machine), or the kernels a native backend picked.
+     * Recorded in every run's provenance as {@code engine_numerics}: a snapshot made under other numerics is not
+     * resumed, and a run that does not reproduce bit for bit elsewhere can say why.
      */
     default String numerics() {
         return "";
