@@ -63,8 +63,8 @@ public final class SparkExecutor {
             List<RunTask> tasks = new ArrayList<>();
             for (PlannedRun run : plan.runs()) {
                 RunDirectory runDir = dir.run(run);
-                RunSummary previous = runDir.readSummary().orElse(null);
-                if (previous != null && previous.finished() && runDir.summaryMatches(run.id(), run.resolvedConfig())) {
+                RunSummary previous = runDir.finishedSummary(run.id(), run.resolvedConfig()).orElse(null);
+                if (previous != null) {
                     finished.put(run.id(), previous);
                 } else {
                     tasks.add(new RunTask(run, runDir.path().toAbsolutePath().toString(), plan.name(), provenance,

@@ -38,6 +38,9 @@ public final class LocalExecutor {
     private static final org.apache.logging.log4j.Logger LOG = org.apache.logging.log4j.LogManager.getLogger(
             LocalExecutor.class);
 
+    /** How often a run's training state is saved by default, so an interruption costs at most about this much. */
+    public static final Duration DEFAULT_SNAPSHOT_EVERY = Duration.ofSeconds(60);
+
     private final EngineRegistry engines;
     private final int parallel;
     private final int threadsPerRun;
@@ -57,9 +60,6 @@ public final class LocalExecutor {
     public LocalExecutor(EngineRegistry engines, int parallel, int threadsPerRun, Duration lockGrace) {
         this(engines, parallel, threadsPerRun, lockGrace, DEFAULT_SNAPSHOT_EVERY);
     }
-
-    /** How often a run's training state is saved by default, so an interruption costs at most about this much. */
-    public static final Duration DEFAULT_SNAPSHOT_EVERY = Duration.ofSeconds(60);
 
     /**
      * @param snapshotEvery how often each run of a resumable engine saves its training state (at the next step
@@ -208,7 +208,7 @@ public final class LocalExecutor {
             for (PlannedRun run : runs) {
                 RunDirectory runDir = dir.run(run);
                 RunSummary previous = runDir.readSummary().orElse(null);
-                if (previous != null && previous.finished() && runDir.summaryMatches(run.id(), run.resolvedConfig())) {
+                if (runDir.finishedSummary(run.id(), run.resolvedConfig()).isPresent()) {
                     batch.skipped++;
                     listener.runSkipped(run, previous);
                     futures.add(CompletableFuture.completedFuture(previous));

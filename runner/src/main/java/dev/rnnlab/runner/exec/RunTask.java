@@ -36,8 +36,8 @@ public record RunTask(PlannedRun run, String runDir, String sweepName, Provenanc
         Path dir = Path.of(runDir);
         try (SweepLock lock = waitForLock(dir.getParent(), "." + run.id() + ".lock")) {
             RunDirectory runDirectory = RunDirectory.at(dir);
-            RunSummary previous = runDirectory.readSummary().orElse(null);
-            if (previous != null && previous.finished() && runDirectory.summaryMatches(run.id(), run.resolvedConfig())) {
+            RunSummary previous = runDirectory.finishedSummary(run.id(), run.resolvedConfig()).orElse(null);
+            if (previous != null) {
                 return previous;
             }
             return new RunExecution(engine, sweepName, provenance, null, threads,

@@ -124,6 +124,11 @@ public final class RunDirectory {
                 && Provenance.sha256(resolvedConfig).equals(s.resolvedConfigSha256())).orElse(false);
     }
 
+    /** The committed summary, when it finished this run (same id and config): such a run is never redone. */
+    public Optional<RunSummary> finishedSummary(String runId, String resolvedConfig) {
+        return readSummary().filter(s -> s.finished() && summaryMatches(runId, resolvedConfig));
+    }
+
     public void writeSummary(RunSummary summary) throws IOException {
         AtomicFiles.write(summary(), Json.MAPPER.writeValueAsBytes(summary));
     }
