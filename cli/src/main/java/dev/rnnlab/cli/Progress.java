@@ -72,9 +72,9 @@ final class Progress implements SweepListener {
             return;
         }
         clearStatus();
-        out.println(String.format(Locale.ROOT, "[%" + Integer.toString(total).length() + "d/%d] %s %s  train=%s val=%s  %s",
-                done, total, run.id(), what, loss(s.finalTrainLoss()), loss(s.finalValLoss()),
-                run.swept().isEmpty() ? "" : run.swept().toString()).stripTrailing());
+        out.println(String.format(Locale.ROOT, "[%" + Integer.toString(total).length() + "d/%d] %s %s  %s  %s",
+                done, total, run.id(), what, result(s), run.swept().isEmpty() ? "" : run.swept().toString())
+                .stripTrailing());
         status();
     }
 
@@ -97,6 +97,18 @@ final class Progress implements SweepListener {
         if (statusShown && terminal) {
             out.print("\r\033[K");
         }
+    }
+
+    /**
+     * The final losses of a run that has them; otherwise what happened instead (a diverged run's last finite
+     * loss is not a result, and printing it beside the outcome reads as one).
+     */
+    static String result(RunSummary s) {
+        if (s.finalValLoss() != null) {
+            return String.format(Locale.ROOT, "train=%s val=%s", loss(s.finalTrainLoss()), loss(s.finalValLoss()));
+        }
+        String why = s.detail() == null || s.detail().isEmpty() ? "no evaluation after step 0" : s.detail();
+        return "no final loss: " + (why.length() > 90 ? why.substring(0, 87) + "..." : why);
     }
 
     private static String loss(Double v) {

@@ -127,10 +127,10 @@ final class RunExecution {
         Instant end = Instant.now();
         prov.put("finished_at", end.toString());
         dir.writeProvenance(prov);
+        SummaryLosses losses = SummaryLosses.of(result, bestVal, bestStep);
         RunSummary summary = new RunSummary(RunSummary.FORMAT, run.id(), sweepName, run.index(),
-                result.outcome().configName(), result.detail(), result.stepsDone(), finite(result.finalTrainLoss()),
-                finite(result.finalValidationLoss()), finite(bestVal), bestStep < 0 ? null : bestStep,
-                elapsed, startedAt, end.toString(), engine.name(),
+                result.outcome().configName(), result.detail(), result.stepsDone(), losses.finalTrain(),
+                losses.finalVal(), losses.bestVal(), losses.bestValStep(), elapsed, startedAt, end.toString(), engine.name(),
                 engine.version(), run.spec().seed(), run.swept(), Provenance.sha256(run.resolvedConfig()), prov);
         dir.writeSummary(summary);
         return summary;
@@ -146,9 +146,5 @@ final class RunExecution {
         p.put("dataset_seed", run.spec().dataset().seed());
         p.put("started_at", start.toString());
         return p;
-    }
-
-    private static Double finite(double v) {
-        return Double.isFinite(v) ? v : null;
     }
 }

@@ -78,18 +78,20 @@ public final class MetricsWriter implements TelemetrySink, Closeable {
         }
     }
 
+    /** Step 0 is the model at initialisation, not something training reached: it never counts as the best. */
     private void noteValidation(long step, double loss) {
-        if (Double.isFinite(loss) && !(loss >= bestVal)) {
+        if (step > 0 && Double.isFinite(loss) && !(loss >= bestVal)) {
             bestVal = loss;
             bestValStep = step;
         }
     }
 
-    /** Lowest finite validation loss seen, NaN if none. */
+    /** Lowest finite validation loss at an evaluation after step 0, NaN if none. */
     public double bestValidationLoss() {
         return bestVal;
     }
 
+    /** The step of {@link #bestValidationLoss()}, -1 if none. */
     public long bestValidationStep() {
         return bestValStep;
     }

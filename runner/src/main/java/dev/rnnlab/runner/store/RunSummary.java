@@ -6,8 +6,9 @@ import java.util.Map;
 
 /**
  * {@code summary.json}: a run's outcome and final metrics. Written last; a run whose summary says
- * {@code completed} or {@code diverged} is finished and is not run again. Losses are null when not
- * finite.
+ * {@code completed}, {@code diverged} or {@code stopped} is finished and is not run again. The final losses
+ * are null unless the run ended in a state training produced and measured by an evaluation after step 0
+ * (null for every diverged or failed run); {@code best_val_*} counts evaluations after step 0 only.
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record RunSummary(

@@ -82,6 +82,9 @@ class LocalExecutorTest {
         assertEquals("diverged", diverged.outcome());
         assertEquals(2, diverged.stepsDone());
         assertEquals(null, diverged.finalTrainLoss(), "NaN is written as null");
+        assertEquals(null, diverged.finalValLoss(), "the engine's last validation loss is the one at step 0");
+        assertEquals(null, diverged.bestValLoss(), "no evaluation after step 0");
+        assertEquals(null, diverged.bestValStep());
     }
 
     @Test

@@ -34,6 +34,18 @@ class MetricsWriterTest {
     }
 
     @Test
+    void theValidationLossAtInitialisationIsNeverTheBest() throws Exception {
+        try (MetricsWriter w = new MetricsWriter(dir.resolve("metrics.csv"))) {
+            w.validation(new EvalRecord(0, 0.5));
+            assertEquals(Double.NaN, w.bestValidationLoss(), "only step 0 so far");
+            assertEquals(-1, w.bestValidationStep());
+            w.validation(new EvalRecord(10, 0.75));
+            assertEquals(0.75, w.bestValidationLoss(), "worse than at step 0, and still the best training reached");
+            assertEquals(10, w.bestValidationStep());
+        }
+    }
+
+    @Test
     void continuingAfterASnapshotCutsLaterRowsAndATornLineAndKeepsTheBestValidationLoss() throws Exception {
         Path csv = dir.resolve("metrics.csv");
         Files.writeString(csv, MetricsWriter.HEADER + "\n"
