@@ -45,6 +45,15 @@ final class ReportData {
         root.put("source", sweep.source());
         ArrayNode axes = root.putArray("axes");
         sweep.axes().forEach(axes::add);
+        Map<String, String> axisNames = Labels.axisNames(sweep.axes());
+        ObjectNode names = root.putObject("axisNames");
+        axisNames.forEach(names::put);
+        ObjectNode shortValues = root.putObject("shortValues");
+        for (String a : sweep.axes()) {
+            ObjectNode values = shortValues.putObject(a);
+            sweep.runs().forEach(r -> values.put(r.swept().getOrDefault(a, ""), Labels.value(r.swept().getOrDefault(a, ""))));
+        }
+        List<String> varying = Labels.varying(sweep.axes(), sweep.runs().stream().map(RunData::swept).toList());
         Map<String, Integer> counts = new TreeMap<>();
         ArrayNode runs = root.putArray("runs");
         for (RunData r : sweep.runs()) {
@@ -54,13 +63,18 @@ final class ReportData {
             row.put("index", r.index());
             row.put("outcome", r.outcome());
             row.put("group", SeedGroups.label(r));
+            row.put("short", Labels.of(r.swept(), varying, axisNames, r.id()));
             ObjectNode swept = row.putObject("swept");
             r.swept().forEach(swept::put);
             JsonNode s = r.summary();
-            copyNumber(s, "final_train_loss", row);
-            copyNumber(s, "final_val_loss", row);
-            copyNumber(s, "best_val_loss", row);
-            copyNumber(s, "best_val_step", row);
+            putOrNull(row, "final_train_loss", r.finalLoss("final_train_loss"));
+            putOrNull(row, "final_val_loss", r.finalValLoss());
+            putOrNull(row, "best_val_loss", r.bestValLoss());
+            if (r.bestValLoss() == null) {
+                row.putNull("best_val_step");
+            } else {
+                copyNumber(s, "best_val_step", row);
+            }
             copyNumber(s, "steps_done", row);
             copyNumber(s, "wall_time_s", row);
             row.put("detail", s == null ? "no summary.json: the run has not finished" : s.path("detail").asText(""));
@@ -69,6 +83,7 @@ final class ReportData {
             if (r.files().clipThreshold() != null) {
                 row.put("clip_threshold", r.files().clipThreshold());
             }
+            lastFinite(r, row);
             GradientThroughTime.add(r, row, sweep.runs().size() <= GradientThroughTime.MAX_RUNS_WITH_HEATMAP);
             ObjectNode detail = row.putObject("files");
             detail.put("config", r.files().config());
@@ -153,6 +168,40 @@ final class ReportData {
                     break;
                 }
             }
+        }
+    }
+
+    /**
+     * Where a run's curves end: its last recorded step, the step a diverged run diverged at (the engine records
+     * the non-finite step last), and per chart column the last finite value with its step, which the run's
+     * detail labels.
+     */
+    private static void lastFinite(RunData r, ObjectNode row) {
+        long[] steps = r.metrics().steps();
+        if (steps.length == 0) {
+            return;
+        }
+        row.put("last_step", steps[steps.length - 1]);
+        if (r.outcome().equals("diverged")) {
+            row.put("diverged_at", steps[steps.length - 1]);
+        }
+        ObjectNode last = row.putObject("last_finite");
+        for (Chart c : CHARTS) {
+            double[] y = r.metrics().column(c.column());
+            for (int k = y.length - 1; k >= 0; k--) {
+                if (Double.isFinite(y[k])) {
+                    last.putArray(c.column()).add(steps[k]).add(y[k]);
+                    break;
+                }
+            }
+        }
+    }
+
+    private static void putOrNull(ObjectNode row, String key, Double v) {
+        if (v == null) {
+            row.putNull(key);
+        } else {
+            row.put(key, v);
         }
     }
 
