@@ -14,13 +14,16 @@
     return e;
   }
   function color(i) { return PALETTE[i % PALETTE.length]; }
-  // Legend names use the last segment of each swept key (hidden=8) unless two axes share it.
-  var shortNames = data.axes.map(function (a) { return a.split('.').pop(); });
-  var useShort = shortNames.every(function (n, i) { return shortNames.indexOf(n) === i; });
+  // Labels name only what differs between the things labelled, shortened (lr=0.1, clipping=none: see
+  // Labels.java); the full text (every swept key and value) is the element's title, shown on hover.
+  function axisName(a) { return data.axisNames[a] || a; }
+  function shortValue(a, v) { return (data.shortValues[a] || {})[v] || v; }
   function runLabel(run) {
-    var parts = data.axes.map(function (a, i) { return (useShort ? shortNames[i] : a) + '=' + run.swept[a]; });
+    var parts = data.axes.map(function (a) { return a + '=' + run.swept[a]; });
     return parts.length ? parts.join(', ') : run.id;
   }
+  function runShort(run) { return run.short || run.id; }
+  function withTitle(e, full) { if (full && full !== e.textContent) { e.title = full; } return e; }
   function tick(v) {
     if (v === null || v === undefined) { return ''; }
     var a = Math.abs(v);
@@ -35,11 +38,56 @@
     return { label: label, size: 56, incrs: [1, 2, 5, 10, 20, 50, 100],
       values: function (u, vals) { return vals.map(function (v) { return '1e' + v; }); } };
   }
+  // Log axes: the range is widened to the nearest 1-2-5 values and ticks sit at 1, 2 and 5 of each decade
+  // (1 of each, or of every k-th decade, when that gives more than 12), so tick labels read 0.1, 0.2, 0.5, 1.
+  function step125(v, up) {
+    var e = Math.floor(Math.log10(v)); var base = Math.pow(10, e); var m = v / base;
+    var ms = [1, 2, 5, 10];
+    if (up) { for (var i = 0; i < ms.length; i++) { if (ms[i] >= m * (1 - 1e-9)) { return +(ms[i] * base).toPrecision(12); } } }
+    for (var j = ms.length - 1; j >= 0; j--) { if (ms[j] <= m * (1 + 1e-9)) { return +(ms[j] * base).toPrecision(12); } }
+    return v;
+  }
+  function logRange(u, min, max) {
+    if (!(min > 0) || !(max > 0)) { return [min, max]; }
+    var lo = step125(min, false); var hi = step125(max, true);
+    return hi > lo ? [lo, hi] : [lo / 2, hi * 2];
+  }
+  function logSplits(u, axisIdx, min, max) {
+    if (!(min > 0) || !(max > min)) { return [min]; }
+    var e0 = Math.floor(Math.log10(min) + 1e-9); var e1 = Math.ceil(Math.log10(max) - 1e-9);
+    var gen = function (ms, every) {
+      var out = [];
+      for (var e = e0; e <= e1; e++) {
+        if ((e - e0) % every) { continue; }
+        ms.forEach(function (m) {
+          var v = +(m * Math.pow(10, e)).toPrecision(12);
+          if (v >= min * (1 - 1e-9) && v <= max * (1 + 1e-9)) { out.push(v); }
+        });
+      }
+      return out;
+    };
+    var ticks = gen([1, 2, 5], 1);
+    if (ticks.length > 12) { ticks = gen([1], 1); }
+    for (var every = 2; ticks.length > 12; every++) { ticks = gen([1], every); }
+    return ticks;
+  }
+  function valueAxis(log, box, extra) {
+    var axis = { size: 60, values: function (u, vals) { return vals.map(tick); } };
+    if (log) {
+      axis.splits = function (u, i, min, max) {
+        var t = logSplits(u, i, min, max);
+        if (box) { box.setAttribute('data-y-ticks', t.join(',')); }
+        return t;
+      };
+    }
+    for (var k in extra || {}) { axis[k] = extra[k]; }
+    return axis;
+  }
   function decadeValue(u, v) { return v === null || v === undefined ? fmt(v) : fmt(Math.pow(10, v)); }
   function fmt(v) {
     if (v === null || v === undefined) { return '\u2014'; }
     if (typeof v !== 'number') { return String(v); }
-    if (Number.isInteger(v)) { return String(v); }
+    if (Number.isInteger(v) && Math.abs(v) < 1e15) { return String(v); }
     return Math.abs(v) >= 1e4 || Math.abs(v) < 1e-3 ? v.toExponential(3) : v.toPrecision(4);
   }
 
@@ -56,10 +104,11 @@
     data.runs.forEach(function (r) { if (r[m[0]] !== null && (best === null || r[m[0]] < best[m[0]])) { best = r; } });
     var li = el('li');
     if (best === null) {
-      li.textContent = 'Best by ' + m[1] + ': none (no run has one)';
+      li.textContent = 'Best by ' + m[1] + ': none (no run has one; diverged and failed runs have no final loss)';
     } else {
       li.appendChild(document.createTextNode('Best by ' + m[1] + ': ' + fmt(best[m[0]]) + ' \u2014 '));
-      var a = el('a', null, best.id + (runLabel(best) === best.id ? '' : ' (' + runLabel(best) + ')'));
+      var a = withTitle(el('a', null, best.id + (runShort(best) === best.id ? '' : ' (' + runShort(best) + ')')),
+        runLabel(best));
       a.href = '#run-' + best.id;
       li.appendChild(a);
     }
@@ -71,7 +120,7 @@
   var columns = [{ key: '#', text: false, get: function (r) { return r.index; } },
     { key: 'run', text: true, get: function (r) { return r.id; } }];
   data.axes.forEach(function (a) {
-    columns.push({ key: a, text: true, get: function (r) {
+    columns.push({ key: axisName(a), full: a, axis: a, text: true, get: function (r) {
       var v = r.swept[a]; var n = Number(v); return v !== '' && isFinite(n) ? n : v; } });
   });
   columns.push({ key: 'outcome', text: true, get: function (r) { return r.outcome; } },
@@ -85,7 +134,7 @@
     { key: 'decay / step', get: function (r) { return r.decay_per_step; } },
     { key: 'steps', get: function (r) { return r.steps_done; } },
     { key: 'wall time (s)', get: function (r) { return r.wall_time_s; } },
-    { key: 'detail', text: true, get: function (r) { return r.warning ? r.detail + ' ' + r.warning : r.detail; } });
+    { key: 'detail', text: true, wrap: true, get: function (r) { return r.warning ? r.detail + ' ' + r.warning : r.detail; } });
   var table = document.getElementById('run-table');
   var filter = el('input', 'filter');
   filter.type = 'search';
@@ -102,7 +151,7 @@
   var rows = data.runs.map(function (r, i) { return { run: r, color: color(i) }; });
   var sort = { col: -1, dir: 1 };
   columns.forEach(function (c, ci) {
-    var th = el('th', c.text ? 'text' : '', c.key);
+    var th = withTitle(el('th', c.text ? 'text' : '', c.key), c.full);
     th.addEventListener('click', function () {
       sort.dir = sort.col === ci ? -sort.dir : 1; sort.col = ci; renderRows();
     });
@@ -131,14 +180,18 @@
     ordered.forEach(function (row) {
       var tr = el('tr');
       columns.forEach(function (c, ci) {
-        var td = el('td', c.text ? 'text' : '');
-        if (ci === 1) {
+        var td = el('td', (c.text ? 'text' : '') + (c.wrap ? ' wrap' : ''));
+        if (c.axis) {
+          td.textContent = shortValue(c.axis, row.run.swept[c.axis]);
+          withTitle(td, row.run.swept[c.axis]);
+        } else if (ci === 1) {
           var sw = el('span', 'swatch'); sw.style.background = row.color; td.appendChild(sw);
           var link = el('a', null, row.run.id); link.href = '#run-' + row.run.id; td.appendChild(link);
         } else if (c.key === 'outcome') {
           td.textContent = row.run.outcome; td.className = 'text outcome-' + row.run.outcome;
         } else {
-          td.textContent = c.text ? (c.get(row.run) === undefined ? '' : String(c.get(row.run))) : fmt(c.get(row.run));
+          var text = c.text ? (c.get(row.run) === undefined ? '' : String(c.get(row.run))) : fmt(c.get(row.run));
+          if (c.wrap) { td.appendChild(withTitle(el('span', 'clip', text), text + ' ')); } else { td.textContent = text; }
         }
         tr.appendChild(td);
       });
@@ -146,36 +199,49 @@
     });
   }
   renderRows();
+  // How far the table sticks out of its box (0 when every column shows); what the browser tests read.
+  document.documentElement.setAttribute('data-table-overflow', String(Math.max(0, table.scrollWidth - table.parentNode.clientWidth)));
 
-  // Seed groups: runs that differ only by seed, with the mean final validation loss and its 95% CI.
+  // Seed groups: runs that differ only by seed. Outcomes are counted; the mean final validation loss and its
+  // 95% CI are over completed runs only, and only where there are at least two.
   if (data.hasRepeats) {
     var section = el('section', 'groups');
     section.appendChild(el('h2', null, 'Configurations over seeds'));
-    section.appendChild(el('p', 'hint', 'Final validation loss over the repeats of each configuration: mean ' +
-      '\u00b1 95% confidence interval (Student\'s t, n \u2212 1 degrees of freedom), min and max.'));
-    var gt = el('table');
+    section.appendChild(el('p', 'hint', 'Outcomes of each configuration\'s runs, and the final validation loss of ' +
+      'its completed runs only (n): mean \u00b1 95% confidence interval (Student\'s t, n \u2212 1 degrees of ' +
+      'freedom), min and max. No mean with fewer than 2 completed runs; diverged and failed runs have no final loss.'));
+    var gt = el('table', 'groups-table');
     var gh = el('tr');
-    ['configuration', 'n', 'mean final val loss', '\u00b1 95% CI', 'min', 'max'].forEach(function (h, i) {
-      gh.appendChild(el('th', i === 0 ? 'text' : '', h));
+    ['configuration', 'outcomes', 'n', 'mean final val loss', '\u00b1 95% CI', 'min', 'max'].forEach(function (h, i) {
+      gh.appendChild(el('th', i < 2 ? 'text' : '', h));
     });
     var gthead = el('thead'); gthead.appendChild(gh); gt.appendChild(gthead);
     var gbody = el('tbody');
     data.groups.forEach(function (g) {
       var tr = el('tr');
-      tr.appendChild(el('td', 'text', g.label));
-      tr.appendChild(el('td', null, g.finite === g.n ? g.n : g.finite + ' of ' + g.n));
+      tr.appendChild(withTitle(el('td', 'text', g.short), g.label));
+      var oc = el('td', 'text', g.outcome_text);
+      if (g.outcomes.diverged || g.outcomes.failed) { oc.className = 'text outcome-diverged'; }
+      tr.appendChild(oc);
+      tr.appendChild(el('td', null, g.n_completed));
       [g.mean, g.ci95, g.min, g.max].forEach(function (v) { tr.appendChild(el('td', null, fmt(v))); });
       gbody.appendChild(tr);
     });
     gt.appendChild(gbody);
     var wrap = el('div', 'table-wrap'); wrap.appendChild(gt); section.appendChild(wrap);
-    if (data.comparisons.length) {
+    if (data.comparisons.length || data.divergence_comparisons.length) {
       section.appendChild(el('h2', null, 'Statistics'));
-      section.appendChild(el('p', 'hint', 'Pairwise, over seeds: Welch\'s t-test (Holm-adjusted over all pairs), ' +
-        'Mann-Whitney U, Cohen\'s d with the pooled standard deviation.'));
-      var ul = el('ul', 'stats');
-      data.comparisons.forEach(function (c) { ul.appendChild(el('li', null, c.sentence)); });
-      section.appendChild(ul);
+      section.appendChild(el('p', 'hint', 'Pairwise, over seeds. Divergence rates: Fisher\'s exact test, for pairs ' +
+        'where either side diverged. Final validation loss, completed runs only: Welch\'s t-test, the exact ' +
+        'Mann-Whitney U test and Cohen\'s d with the pooled standard deviation. Holm\'s correction runs over each ' +
+        'family; a difference is called at an adjusted p below 0.05.'));
+      [['Divergence rate', data.divergence_comparisons], ['Final validation loss', data.comparisons]].forEach(function (f) {
+        if (!f[1].length) { return; }
+        section.appendChild(el('h3', null, f[0]));
+        var ul = el('ul', 'stats');
+        f[1].forEach(function (c) { ul.appendChild(el('li', null, c.sentence)); });
+        section.appendChild(ul);
+      });
     }
     document.getElementById('runs').appendChild(section);
   }
@@ -223,15 +289,24 @@
   var T975 = [12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.160, 2.145,
     2.131, 2.120, 2.110, 2.101, 2.093, 2.086, 2.080, 2.074, 2.069, 2.064, 2.060, 2.056, 2.052, 2.048, 2.045, 2.042];
   function tq(df) { return df < 1 ? NaN : df <= 30 ? T975[df - 1] : 1.96; }
+  // Pooled curves: the mean over a group's completed runs only (a diverged run's curve ends at its blow-up,
+  // and averaging it in would draw a finish it never had); the group's other runs are drawn on their own, dashed.
+  var groupShort = {};
+  data.groups.forEach(function (g) { groupShort[g.label] = g.short; });
   function groups(mode) {
     if (mode === 'run') { return null; }
     var byLabel = {}; var order = [];
     data.runs.forEach(function (r, i) {
-      var label = mode === 'config' ? r.group : mode.slice(5) + '=' + r.swept[mode.slice(5)];
-      if (!(label in byLabel)) { byLabel[label] = []; order.push(label); }
-      byLabel[label].push(i);
+      var a = mode.slice(5);
+      var label = mode === 'config' ? r.group : a + '=' + r.swept[a];
+      if (!(label in byLabel)) {
+        byLabel[label] = { label: label, short: mode === 'config' ? groupShort[label] || label
+          : axisName(a) + '=' + shortValue(a, r.swept[a]), pooled: [], apart: [] };
+        order.push(label);
+      }
+      byLabel[label][r.outcome === 'completed' ? 'pooled' : 'apart'].push(i);
     });
-    return order.map(function (l) { return { label: l, members: byLabel[l] }; });
+    return order.map(function (l) { return byLabel[l]; });
   }
   function aggregate(ys, members, log) {
     var n = ys.length ? ys[0].length : 0;
@@ -271,9 +346,12 @@
   }
   var SMOOTHED = { train_loss: true, grad_norm_pre: true, grad_norm_post: true };
   var plots = [];
+  // At most this many legend entries per chart; the rest are one click away in the table's filter.
+  var MAX_LEGEND = 60;
   function build(c, ci) {
     var box = boxes[ci];
     if (box.plot) { box.plot.destroy(); }
+    if (box.legendEl) { box.legendEl.remove(); }
     var w = SMOOTHED[c.column] ? Number(slider.value) : 0;
     var runYs = c.ys.map(function (y) { return smooth(y, w); });
     // log10 charts are drawn on decades (decadeAxis), whatever the log checkbox says.
@@ -284,34 +362,54 @@
     var ys = [];
     var series = [{ label: c.xLabel || 'step' }];
     var bands = [];
+    // The legend is the page's own (uPlot's repeats every band bound, and is cut off at the panel edge): one
+    // entry per curve with its short label, the full text on hover, and on hover over the chart the value
+    // there, with a band's bounds once, in brackets.
+    var entries = [];
+    var add = function (opt, y) { series.push(opt); ys.push(y); return series.length - 1; };
+    var seedOf = function (r) { return r.swept.seed !== undefined ? 'seed ' + r.swept.seed : r.id; };
     if (!grouped || showRuns.checked) {
       data.runs.forEach(function (r, i) {
-        series.push({ label: runLabel(r), stroke: grouped ? 'rgba(120,120,120,0.35)' : color(i), width: grouped ? 1 : 1.5,
-          spanGaps: false, value: shown });
-        ys.push(runYs[i]);
+        var unfinished = r.outcome !== 'completed';
+        var k = add({ label: runShort(r), stroke: grouped ? 'rgba(120,120,120,0.35)' : color(i), width: grouped ? 1 : 1.5,
+          dash: unfinished && !grouped ? [4, 3] : undefined, spanGaps: false }, runYs[i]);
+        if (!grouped) {
+          entries.push({ short: runShort(r) + (unfinished ? ' (' + r.outcome + ')' : ''),
+            full: runLabel(r) + ' \u2014 run ' + r.id + ', ' + r.outcome, color: color(i), dash: unfinished, series: [k], main: k });
+        }
       });
     }
     if (grouped) {
-      grouped.forEach(function (g, gi) {
-        var a = aggregate(runYs, g.members, log);
-        var col = color(g.members[0]);
-        series.push({ label: g.label + ' (n=' + g.members.length + ')', stroke: col, width: 2, spanGaps: true,
-          value: shown });
-        ys.push(a.mean);
-        series.push({ label: '95% hi', stroke: col, width: 0, spanGaps: true, points: { show: false },
-          value: shown });
-        ys.push(a.hi);
-        series.push({ label: '95% lo', stroke: col, width: 0, spanGaps: true, points: { show: false },
-          value: shown });
-        ys.push(a.lo);
-        bands.push({ series: [series.length - 2, series.length - 1], fill: col + '33' });
+      grouped.forEach(function (g) {
+        var col = color((g.pooled.length ? g.pooled : g.apart)[0]);
+        var n = g.pooled.length + g.apart.length;
+        if (g.pooled.length) {
+          var a = aggregate(runYs, g.pooled, log);
+          var m = add({ label: g.short, stroke: col, width: 2, spanGaps: true }, a.mean);
+          var e = { short: g.short + ' (' + g.pooled.length + '/' + n + ' completed)', full: g.label, color: col, series: [m],
+            main: m };
+          if (g.pooled.length > 1) {
+            e.hi = add({ label: g.short + ' 95% hi', stroke: col, width: 0, spanGaps: true, points: { show: false } }, a.hi);
+            e.lo = add({ label: g.short + ' 95% lo', stroke: col, width: 0, spanGaps: true, points: { show: false } }, a.lo);
+            e.series.push(e.hi, e.lo);
+            bands.push({ series: [e.hi, e.lo], fill: col + '33' });
+          }
+          entries.push(e);
+        }
+        g.apart.forEach(function (i) {
+          var r = data.runs[i];
+          var k = add({ label: g.short + ' ' + seedOf(r), stroke: col, width: 1, dash: [4, 3], spanGaps: false }, runYs[i]);
+          entries.push({ short: g.short + ', ' + seedOf(r) + ': ' + r.outcome, full: runLabel(r) + ' \u2014 run ' + r.id + ', '
+            + r.outcome + ' (not pooled)', color: col, dash: true, series: [k], main: k });
+        });
       });
     }
     var thresholds = data.runs.map(function (r) { return r.clip_threshold; }).filter(function (v) { return v; });
     if (c.column.indexOf('grad_norm') === 0 && thresholds.length) {
       var t = Math.max.apply(null, thresholds);
-      series.push({ label: 'clip threshold', stroke: '#000', width: 1, dash: [6, 4], value: function (u, v) { return fmt(v); } });
-      ys.push(c.x.map(function () { return t; }));
+      var kt = add({ label: 'clip threshold', stroke: '#000', width: 1, dash: [6, 4] }, c.x.map(function () { return t; }));
+      entries.push({ short: 'clip threshold', full: 'the largest clipping threshold of the runs', color: '#000', dash: true,
+        series: [kt], main: kt });
     }
     // A diverging run's last finite values (1e50, say) would squash every other curve: the y range spans the
     // 0.5th to 99.5th percentile of the plotted values, and at most 4 decades above the median on log axes
@@ -334,21 +432,62 @@
         qlo = Math.max(qlo, q(0.25) - 20 * iqr);
       }
       if (qhi > qlo) {
-        yRange = log ? [qlo / 2, qhi * 2] : [qlo - 0.05 * (qhi - qlo), qhi + 0.05 * (qhi - qlo)];
+        yRange = log ? logRange(null, qlo, qhi) : [qlo - 0.05 * (qhi - qlo), qhi + 0.05 * (qhi - qlo)];
       }
     }
+    var yScale = { distr: log ? 3 : 1 };
+    if (yRange) { yScale.range = yRange; } else if (log) { yScale.range = logRange; }
+    var legendX = el('span', 'legend-x');
     var opts = {
       bands: bands,
       width: Math.max(420, box.clientWidth - 24), height: 300, series: series,
-      scales: { x: { time: false }, y: yRange ? { distr: log ? 3 : 1, range: yRange } : { distr: log ? 3 : 1 } },
-      axes: [{ label: c.xLabel || 'step' }, c.log10 ? decadeAxis()
-        : { size: 56, values: function (u, vals) { return vals.map(tick); } }],
-      legend: { show: series.length <= 40, live: true },
+      scales: { x: { time: false }, y: yScale },
+      axes: [{ label: c.xLabel || 'step' }, c.log10 ? decadeAxis() : valueAxis(log, box)],
+      legend: { show: false },
       cursor: { focus: { prox: 16 } }, focus: { alpha: 0.3 }
     };
     // The y range drawn, on the chart's element (what the browser tests read).
-    opts.hooks = { draw: [function (u) { box.setAttribute('data-y-range', u.scales.y.min + ',' + u.scales.y.max); }] };
-    box.plot = new uPlot(opts, [c.x].concat(ys), box);
+    opts.hooks = {
+      draw: [function (u) { box.setAttribute('data-y-range', u.scales.y.min + ',' + u.scales.y.max); }],
+      setCursor: [function (u) {
+        var idx = u.cursor.idx;
+        legendX.textContent = idx === null || idx === undefined ? '' : (c.xLabel || 'step') + ' ' + fmt(c.x[idx]) + ':';
+        entries.forEach(function (e) {
+          if (!e.valueEl) { return; }
+          var v = idx === null || idx === undefined ? null : u.data[e.main][idx];
+          var text = v === null || v === undefined ? '' : ' ' + shown(u, v);
+          if (text && e.hi !== undefined && u.data[e.lo][idx] !== null) {
+            text += ' [' + shown(u, u.data[e.lo][idx]) + ', ' + shown(u, u.data[e.hi][idx]) + ']';
+          }
+          e.valueEl.textContent = text;
+        });
+      }]
+    };
+    var plot = new uPlot(opts, [c.x].concat(ys), box);
+    box.plot = plot;
+    var legend = el('div', 'legend');
+    legend.appendChild(legendX);
+    entries.slice(0, MAX_LEGEND).forEach(function (e) {
+      var item = withTitle(el('span', 'legend-item'), e.full);
+      var sw = el('span', 'swatch' + (e.dash ? ' dashed' : ''));
+      sw.style.borderColor = e.color;
+      if (!e.dash) { sw.style.background = e.color; }
+      item.appendChild(sw);
+      item.appendChild(el('span', 'legend-label', e.short));
+      e.valueEl = el('span', 'legend-value');
+      item.appendChild(e.valueEl);
+      item.addEventListener('click', function () {
+        var show = !item.classList.toggle('off');
+        e.series.forEach(function (k) { plot.setSeries(k, { show: show }); });
+      });
+      legend.appendChild(item);
+    });
+    if (entries.length > MAX_LEGEND) {
+      legend.appendChild(el('span', 'hint', '\u2026 and ' + (entries.length - MAX_LEGEND) + ' more curves (hover a curve, ' +
+        'or filter the table)'));
+    }
+    box.appendChild(legend);
+    box.legendEl = legend;
   }
   data.charts.forEach(function (c, ci) {
     if (c.x.length === 0) { boxes[ci].appendChild(el('p', 'empty', 'No values recorded.')); return; }
@@ -370,7 +509,7 @@
       'step while the gradient stays above 1% of its value there; decay / step: the factor it shrinks by per ' +
       'step back (below 1 vanishing, above 1 exploding), from the last recorded profile.'));
     var pick = el('select');
-    withHeat.forEach(function (r) { var o = el('option', null, runLabel(r) + ' (' + r.id + ')'); o.value = r.id; pick.appendChild(o); });
+    withHeat.forEach(function (r) { var o = el('option', null, runShort(r) + ' (' + r.id + ')'); o.value = r.id; pick.appendChild(o); });
     hs.appendChild(pick);
     var layerPick = el('select');
     var layerLabel = el('label', null, ' layer ');
@@ -528,12 +667,13 @@
         return { x: x, name: a, get: get, y: function (v) {
           if (v === null || v === undefined || !isFinite(Number(v))) { return H - 10; }
           return hi === lo ? H / 2 : (H - pad) - (f(Number(v)) - f(lo)) / (f(hi) - f(lo)) * (H - 2 * pad); },
-          labels: [fmt(lo), fmt(hi)] };
+          labels: [fmt(lo), fmt(hi)], title: a };
       }
       var cats = []; vals.forEach(function (v) { if (cats.indexOf(String(v)) < 0) { cats.push(String(v)); } });
       return { x: x, name: a, get: get, y: function (v) {
         var k = cats.indexOf(String(v)); return cats.length === 1 ? H / 2 : (H - pad) - k / (cats.length - 1) * (H - 2 * pad); },
-        labels: cats.length > 1 ? [cats[0], cats[cats.length - 1]] : [cats[0] || '', ''] };
+        labels: (cats.length > 1 ? [cats[0], cats[cats.length - 1]] : [cats[0] || '', '']).map(function (v) {
+          return v && a !== 'final val loss' ? shortValue(a, v) : v; }), title: a };
     });
     var losses = data.runs.map(function (r) { return r.final_val_loss; }).filter(function (v) { return v !== null && v > 0; });
     var lmin = Math.min.apply(null, losses), lmax = Math.max.apply(null, losses);
@@ -552,7 +692,8 @@
       var ax = document.createElementNS(NS, 'line');
       ax.setAttribute('x1', s.x); ax.setAttribute('x2', s.x); ax.setAttribute('y1', pad); ax.setAttribute('y2', H - pad);
       ax.setAttribute('stroke', '#333'); svg.appendChild(ax);
-      [[s.name, pad - 25], [s.labels[1], pad - 8], [s.labels[0], H - pad + 16]].forEach(function (t) {
+      [[s.name === 'final val loss' ? s.name : axisName(s.name), pad - 25], [s.labels[1], pad - 8],
+        [s.labels[0], H - pad + 16]].forEach(function (t) {
         var tx = document.createElementNS(NS, 'text'); tx.setAttribute('x', s.x); tx.setAttribute('y', t[1]);
         tx.setAttribute('text-anchor', 'middle'); tx.setAttribute('font-size', '12'); tx.textContent = t[0];
         svg.appendChild(tx);
@@ -582,12 +723,57 @@
         var y = c.ys[i] && c.log10 ? log10s(c.ys[i]) : c.ys[i];
         if (!y || !y.some(function (v) { return v !== null; })) { return; }
         var box = el('div', 'mini');
+        box.setAttribute('data-column', c.column);
         box.appendChild(el('h3', null, c.title));
         curves.appendChild(box);
-        new uPlot({ width: 460, height: 160, legend: { show: false },
+        // Charts over training steps cover this run's own steps (a run that diverged at step 33 is not a sliver
+        // of the sweep's 0-1500); the divergence step is marked and the last finite value labelled.
+        var overSteps = !c.xLabel || c.xLabel === 'step';
+        var xMax = overSteps && r.last_step ? Math.max(1, r.last_step) : null;
+        var last = overSteps && r.last_finite ? r.last_finite[c.column] : null;
+        var log = c.log && !c.log10;
+        var positive = y.filter(function (v) { return v !== null && isFinite(v) && (!log || v > 0); });
+        var lo = Math.min.apply(null, positive), hi = Math.max.apply(null, positive);
+        // A blow-up spans more decades than uPlot's log axis draws (it fails past about 1e16): log10 on a
+        // linear axis then, as for the gradient through time.
+        var decades = log && positive.length && hi / lo > 1e12;
+        if (decades) { y = log10s(y); log = false; }
+        var yr = log && positive.length ? logRange(null, lo, hi) : null;
+        var mark = function (u) {
+          var ctx = u.ctx; var b = u.bbox; var dpr = devicePixelRatio || 1;
+          ctx.save();
+          ctx.font = Math.round(11 * dpr) + 'px system-ui, sans-serif';
+          if (r.diverged_at !== undefined && overSteps) {
+            var x = u.valToPos(r.diverged_at, 'x', true);
+            ctx.strokeStyle = '#c0262d'; ctx.setLineDash([4 * dpr, 3 * dpr]); ctx.lineWidth = dpr;
+            ctx.beginPath(); ctx.moveTo(x, b.top); ctx.lineTo(x, b.top + b.height); ctx.stroke();
+            ctx.fillStyle = '#c0262d'; ctx.textAlign = 'right';
+            ctx.fillText('diverged at step ' + r.diverged_at, x - 4 * dpr, b.top + b.height - 4 * dpr);
+          }
+          if (last && r.outcome !== 'completed') {
+            var v = c.log10 || decades ? Math.log10(last[1]) : last[1];
+            var px = u.valToPos(last[0], 'x', true); var py = u.valToPos(v, 'y', true);
+            if (isFinite(px) && isFinite(py)) {
+              ctx.fillStyle = '#1d2330'; ctx.setLineDash([]);
+              ctx.beginPath(); ctx.arc(px, py, 3 * dpr, 0, 2 * Math.PI); ctx.fill();
+              ctx.textAlign = px > b.left + b.width / 2 ? 'right' : 'left';
+              ctx.fillText('last finite ' + fmt(last[1]) + ' at step ' + last[0], px + (ctx.textAlign === 'right' ? -6 : 6) * dpr,
+                Math.min(b.top + b.height - 18 * dpr, Math.max(b.top + 12 * dpr, py + 4 * dpr)));
+            }
+          }
+          ctx.restore();
+          box.setAttribute('data-x-range', u.scales.x.min + ',' + u.scales.x.max);
+        };
+        if (r.diverged_at !== undefined && overSteps) { box.setAttribute('data-diverged-at', r.diverged_at); }
+        if (last) { box.setAttribute('data-last-finite', last[0] + ',' + last[1]); }
+        var yScale = { distr: log ? 3 : 1 };
+        if (yr) { yScale.range = yr; }
+        new uPlot({ width: 460, height: 180, legend: { show: false },
           series: [{ label: c.xLabel || 'step' }, { label: c.title, stroke: color(i), width: 1.5 }],
-          scales: { x: { time: false }, y: { distr: c.log && !c.log10 ? 3 : 1 } },
-          axes: [{}, c.log10 ? decadeAxis() : { size: 56, values: function (u, vals) { return vals.map(tick); } }] },
+          scales: { x: xMax ? { time: false, range: [0, xMax + Math.max(1, Math.round(0.04 * xMax))] } : { time: false },
+            y: yScale },
+          axes: [{}, c.log10 || decades ? decadeAxis() : valueAxis(log, box)],
+          hooks: { draw: [mark] } },
           [c.x, y], box);
       });
     });

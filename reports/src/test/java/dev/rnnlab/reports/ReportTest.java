@@ -148,6 +148,49 @@ class ReportTest {
     }
 
     @Test
+    void divergedRunsHaveNoFinalLossAreNotAveragedInAndTheirRateIsTested() throws Exception {
+        Path sweep = SweepFixture.writeDiverging(dir);
+        String html = Files.readString(SweepReport.write(sweep));
+        Matcher island = Pattern.compile("id=\"report-data\">(.*?)</script>", Pattern.DOTALL).matcher(html);
+        assertTrue(island.find());
+        JsonNode data = new ObjectMapper().readTree(island.group(1));
+        JsonNode old = data.get("runs").get(8);
+        assertEquals(SweepFixture.divergingId(8, true, true), old.get("id").asText());
+        assertTrue(old.get("final_val_loss").isNull(), "an old summary's value at initialisation is not a final loss");
+        assertTrue(old.get("final_train_loss").isNull());
+        assertTrue(old.get("best_val_loss").isNull(), "nor, at step 0, a best");
+        assertEquals(36, old.get("diverged_at").asInt());
+        assertEquals(35, old.get("last_finite").get("train_loss").get(0).asInt(), "step 36 is NaN");
+        assertEquals(1e6, old.get("last_finite").get("train_loss").get(1).asDouble(), 1e-6);
+        assertEquals("lr=0.1, clipping=none, seed=3", old.get("short").asText());
+        JsonNode groups = data.get("groups");
+        assertEquals(4, groups.size());
+        JsonNode divergedGroup = groups.get(2);
+        assertEquals("training.optimizer.lr=0.1, training.clipping={kind: none}", divergedGroup.get("label").asText());
+        assertEquals("lr=0.1, clipping=none", divergedGroup.get("short").asText());
+        assertEquals("3/3 diverged", divergedGroup.get("outcome_text").asText());
+        assertEquals(0, divergedGroup.get("n_completed").asInt());
+        assertTrue(divergedGroup.get("mean").isNull(), "no mean without two completed runs");
+        assertEquals("lr=0.1, clipping=global_norm(1.0)", groups.get(3).get("short").asText());
+        assertEquals(0.3 * 1.05 + 1.0 / 300 + 0.02 * 1.05, groups.get(3).get("mean").asDouble(), 1e-4);
+        assertEquals(3, data.get("comparisons").size(), "every pair of the three configurations that completed");
+        JsonNode rates = data.get("divergence_comparisons");
+        assertEquals(3, rates.size(), "the diverged configuration against each of the others");
+        for (JsonNode c : rates) {
+            assertEquals(0.1, c.get("p_fisher").asDouble(), 1e-12, "3/3 against 0/3");
+            assertTrue(c.get("sentence").asText().contains("3/3 vs 0/3 runs diverged: Fisher's exact test p=0.3"),
+                    c.get("sentence").asText());
+        }
+        for (JsonNode c : data.get("comparisons")) {
+            assertTrue(c.get("p_mann_whitney").asDouble() >= 0.1, "exact at 3 against 3");
+            assertTrue(c.get("sentence").asText().contains("n=3 vs 3"), c.get("sentence").asText());
+            assertFalse(c.get("a").asText().contains("{kind: none}") && c.get("a").asText().contains("lr=0.1"));
+        }
+        List<String> csv = Files.readAllLines(sweep.resolve("sweep-summary.csv"));
+        assertTrue(csv.get(9).startsWith(old.get("id").asText() + ",0.1,{kind: none},3,8,diverged,,,,"), csv.get(9));
+    }
+
+    @Test
     void theTableCarriesEveryColumnAndASidecarCopyForPandas() throws Exception {
         Path sweep = SweepFixture.write(dir, "plain");
         Files.writeString(sweep.resolve("runs/aaa/config.yaml"), "name: x\ntraining:\n  steps: 300\n  clipping:\n"

@@ -31,6 +31,73 @@ final class SweepFixture {
         return dir;
     }
 
+    /**
+     * The gradient-clipping sweep as a new user runs it: learning rate {0.01, 0.1} x clipping {none, global
+     * norm 1} x seeds 1-3, 300 steps, with long swept keys and values. Unclipped at lr 0.1 every seed diverges
+     * (its loss grows by 10x a step from step 30 and is NaN at step 33 + seed); the other nine complete, the
+     * lr 0.1 clipped ones with a higher final loss. Summaries as the runner writes them (null final losses
+     * for diverged runs), except run {@code d-old}'s, which is written the way runners before the fix did:
+     * the value at initialisation as its final and best validation loss.
+     */
+    static Path writeDiverging(Path root) throws IOException {
+        Path dir = root.resolve("gradient-clipping");
+        Files.createDirectories(dir.resolve("runs"));
+        StringBuilder plan = new StringBuilder("{\"format\": 1, \"name\": \"gradient-clipping\", \"axes\": "
+                + "[\"training.optimizer.lr\", \"training.clipping\", \"seed\"], \"runs\": [");
+        int index = 0;
+        for (String lr : new String[] {"0.01", "0.1"}) {
+            for (String clip : new String[] {"{kind: none}", "{kind: global_norm, max_norm: 1.0}"}) {
+                for (int seed = 1; seed <= 3; seed++) {
+                    boolean diverges = lr.equals("0.1") && clip.equals("{kind: none}");
+                    String id = divergingId(index, diverges, diverges && seed == 3);
+                    plan.append(index > 0 ? "," : "").append(String.format(Locale.ROOT,
+                            "{\"index\": %d, \"id\": \"%s\", \"swept\": {\"training.optimizer.lr\": \"%s\", "
+                                    + "\"training.clipping\": \"%s\", \"seed\": \"%d\"}}", index, id, lr, clip, seed));
+                    double level = lr.equals("0.1") ? 0.3 : 0.15;
+                    divergingRun(dir.resolve("runs").resolve(id), id, index, level + 0.01 * seed,
+                            diverges ? 33 + seed : -1, id.endsWith("-old"));
+                    index++;
+                }
+            }
+        }
+        Files.writeString(dir.resolve("plan.json"), plan.append("]}").toString());
+        return dir;
+    }
+
+    /** Run ids as long as the runner's (12 characters): "d" for a diverged run, "c" for a completed one. */
+    static String divergingId(int index, boolean diverges, boolean oldSummary) {
+        String id = (diverges ? "d" : "c") + index + "-5efb79e63274";
+        return oldSummary ? id.substring(0, 8) + "-old" : id.substring(0, 12);
+    }
+
+    private static void divergingRun(Path dir, String id, int index, double level, int divergeAt, boolean oldSummary)
+            throws IOException {
+        Files.createDirectories(dir);
+        StringBuilder csv = new StringBuilder("step,train_loss,val_loss,grad_norm_pre,grad_norm_post,clipped,lr\n");
+        csv.append("0,,1.497,,,,\n");
+        int last = divergeAt > 0 ? divergeAt : 300;
+        for (int s = 1; s <= last; s++) {
+            double loss = divergeAt > 0 ? (s == divergeAt ? Double.NaN : s < 30 ? 1.0 : Math.pow(10, s - 29))
+                    : level + 1.0 / s;
+            double norm = s == divergeAt ? Double.POSITIVE_INFINITY : divergeAt > 0 && s >= 30 ? Math.pow(10, s - 28) : 3.0 / Math.sqrt(s);
+            String val = s % 50 == 0 ? Double.toString(level * 1.05 + 1.0 / s) : "";
+            csv.append(String.format(Locale.ROOT, "%d,%s,%s,%s,%s,%d,0.1%n", s, loss, val, norm, Math.min(norm, 1.0),
+                    norm > 1 ? 1 : 0));
+        }
+        Files.writeString(dir.resolve("metrics.csv"), csv.toString());
+        String finals = divergeAt > 0
+                ? oldSummary ? "\"final_train_loss\": 1e35, \"final_val_loss\": 1.497, \"best_val_loss\": 1.497, \"best_val_step\": 0"
+                        : "\"final_train_loss\": null, \"final_val_loss\": null, \"best_val_loss\": null, \"best_val_step\": null"
+                : String.format(Locale.ROOT, "\"final_train_loss\": %s, \"final_val_loss\": %s, \"best_val_loss\": %s, "
+                        + "\"best_val_step\": 300", level + 1.0 / 300, level * 1.05 + 1.0 / 300, level * 1.05 + 1.0 / 300);
+        Files.writeString(dir.resolve("summary.json"), String.format(Locale.ROOT, """
+                {"format": 1, "run_id": "%s", "index": %d, "outcome": "%s", "detail": "%s", "steps_done": %d, %s,
+                 "wall_time_s": 0.8, "swept": {}}
+                """, id, index, divergeAt > 0 ? "diverged" : "completed",
+                divergeAt > 0 ? "diverged at step " + divergeAt + ": non-finite gradient of rnn.weight_ih_l0 (layer 0); "
+                        + "weights kept from step " + (divergeAt - 1) : "", divergeAt > 0 ? divergeAt - 1 : 300, finals));
+    }
+
     /** Detail telemetry at steps 100 and 300 for one layer, T = 20: a gradient that vanishes toward t = 1. */
     private static void detail(Path run) throws IOException {
         StringBuilder profile = new StringBuilder("step,layer,t,grad_norm\n");
