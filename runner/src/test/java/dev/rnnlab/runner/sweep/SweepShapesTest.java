@@ -155,9 +155,7 @@ class SweepShapesTest {
     void theSizeLimitIsConfigurableAndComputedBeforeExpansion() {
         String sixtyFourAxes = "sweep:\n  max_runs: 100\n  grid:\n" + java.util.stream.IntStream.range(0, 64)
                 .mapToObj(i -> "    a" + i + ".x: [1, 2, 3]\n").reduce("", String::concat);
-        long start = System.nanoTime();
-        List<String> e = errors(sixtyFourAxes);
-        assertTrue((System.nanoTime() - start) / 1e6 < 1000, "fast");
+        List<String> e = errors(sixtyFourAxes); // 3^64 runs: it returns at all only if counted, not expanded
         assertTrue(e.get(0).contains("more than 9.2e18 runs, more than max_runs 100"), e.get(0));
     }
 
