@@ -168,10 +168,15 @@ final class SweepCommand implements Callable<Integer> {
                 + " finished earlier, skipped)" : "") + (outcome.notStarted() > 0 ? "; " + outcome.notStarted()
                 + " not started" : ""));
         stdout.println("report: " + report);
-        stdout.flush();
-        if (outcome.notStarted() > 0 || outcome.counts().containsKey("interrupted")) {
+        int unfinished = outcome.notStarted() + outcome.counts().getOrDefault("interrupted", 0);
+        if (unfinished > 0) {
+            stdout.println("interrupted: rerun the same command to continue " + unfinished + " unfinished run"
+                    + (unfinished == 1 ? "" : "s") + " (finished runs are skipped; interrupted ones continue from "
+                    + "their snapshot)");
+            stdout.flush();
             return INTERRUPTED;
         }
+        stdout.flush();
         return outcome.anyFailed() ? ExitCodes.FAILURE : ExitCodes.OK;
     }
 }

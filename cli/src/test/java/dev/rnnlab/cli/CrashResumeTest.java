@@ -44,12 +44,16 @@ class CrashResumeTest {
 
     /** The sweep in a child JVM with this JVM's options, so its engine (Vector API or not) gives the same bits. */
     static Process child(Path config, Path out, String... extra) throws IOException {
+        return child(ProcessBuilder.Redirect.DISCARD, config, out, extra);
+    }
+
+    static Process child(ProcessBuilder.Redirect output, Path config, Path out, String... extra) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.rnnlab.cli.Main", "sweep", config.toString(),
                 "--out", out.toString(), "--parallel", "1", "--quiet"));
         cmd.addAll(List.of(extra));
-        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(output).start();
     }
 
     static long summaries(Path sweep) throws IOException {
@@ -254,7 +258,8 @@ class CrashResumeTest {
     void sigtermRecordsTheRunningRunAsInterruptedReleasesTheLockAndWritesTheReport() throws Exception {
         Path config = Files.writeString(dir.resolve("crash.yaml"), CONFIG.replace("steps: 2000", "steps: 20000"));
         Path out = dir.resolve("results");
-        Process p = child(config, out);
+        Path console = dir.resolve("console.txt");
+        Process p = child(ProcessBuilder.Redirect.to(console.toFile()), config, out);
         Path runs = out.resolve("crash/runs");
         long deadline = System.currentTimeMillis() + 60_000;
         while (!(Files.isDirectory(runs) && Files.list(runs).findAny().isPresent()) && System.currentTimeMillis() < deadline) {
@@ -276,6 +281,9 @@ class CrashResumeTest {
         assertEquals("interrupted", summaries.get(0).get("outcome").asText());
         assertFalse(Files.exists(out.resolve("crash/lock")), "the lock is released");
         assertTrue(Files.exists(out.resolve("crash/report.html")), "the report is written");
+        List<String> lines = Files.readAllLines(console).stream().filter(l -> !l.isBlank()).toList();
+        assertEquals("interrupted: rerun the same command to continue 6 unfinished runs (finished runs are skipped; "
+                + "interrupted ones continue from their snapshot)", lines.get(lines.size() - 1), "the last line says how");
     }
 
     @Test
