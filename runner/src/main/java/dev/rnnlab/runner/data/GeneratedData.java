@@ -31,6 +31,15 @@ public final class GeneratedData implements SequenceData {
         this.shuffleSeed = runSeed;
     }
 
+    /**
+     * The input and output widths of the dataset's samples, {@code {input, output}}, from one generated sample:
+     * what a model for it needs, known at validate time without generating the data.
+     */
+    public static int[] widths(DatasetSpec spec) {
+        WindowSet one = Generators.generate(spec, 1, new SplittableRandom(spec.seed()));
+        return new int[] {one.inputSize(), one.outputSize()};
+    }
+
     @Override
     public int inputSize() {
         return train.inputSize();

@@ -137,6 +137,7 @@ public final class SweepPlanner {
                                      Location sweepAt, List<ConfigError> errors) {
         List<PlannedRun> runs = new ArrayList<>();
         Map<String, Integer> firstById = new HashMap<>();
+        InitFromCheck initFromCheck = new InitFromCheck();
         for (int index = 0; index < combos.size(); index++) {
             ConfigNode.Mapping tree = base;
             Map<String, String> swept = new LinkedHashMap<>();
@@ -147,6 +148,10 @@ public final class SweepPlanner {
                 }
                 ExperimentSpec spec = ExperimentBinder.bind(tree);
                 checkEngine(spec, tree, errors);
+                ConfigError initFrom = initFromCheck.check(spec, tree);
+                if (initFrom != null && !errors.contains(initFrom)) {
+                    errors.add(initFrom);
+                }
                 String canonical = ConfigWriter.write(spec);
                 String id = RunIds.of(canonical);
                 Integer previous = firstById.putIfAbsent(id, index);

@@ -1,6 +1,7 @@
 package dev.rnnlab.engine.bptt;
 
 import dev.rnnlab.engine.api.checkpoint.Safetensors;
+import dev.rnnlab.engine.api.checkpoint.StateDict;
 import dev.rnnlab.engine.api.checkpoint.Tensor;
 import dev.rnnlab.engine.api.spec.Precision;
 import dev.rnnlab.engine.bptt.math.Kernels;
@@ -9,10 +10,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 
 /** Parameters to and from safetensors tensors, by PyTorch state_dict name. */
 final class Checkpoints {
@@ -39,24 +39,17 @@ final class Checkpoints {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load initial parameters from " + file + ": " + e.getMessage(), e);
         }
-        TreeSet<String> extra = new TreeSet<>(tensors.keySet());
+        Map<String, int[]> expected = new LinkedHashMap<>();
+        params.forEach(p -> expected.put(p.name(), p.shape()));
+        String mismatch = StateDict.mismatch(List.copyOf(tensors.values()), expected);
+        if (mismatch != null) {
+            throw new IllegalArgumentException(file + " " + mismatch);
+        }
         for (Parameter<A> p : params) {
-            Tensor t = tensors.get(p.name());
-            if (t == null) {
-                throw new IllegalArgumentException(file + " has no tensor '" + p.name() + "'; it has " + tensors.keySet());
-            }
-            if (!Arrays.equals(t.shape(), p.shape())) {
-                throw new IllegalArgumentException(file + ": '" + p.name() + "' has shape " + Arrays.toString(t.shape())
-                        + ", the model needs " + Arrays.toString(p.shape()));
-            }
-            double[] v = t.values();
+            double[] v = tensors.get(p.name()).values();
             for (int i = 0; i < v.length; i++) {
                 k.set(p.value(), i, v[i]);
             }
-            extra.remove(p.name());
-        }
-        if (!extra.isEmpty()) {
-            throw new IllegalArgumentException(file + " has tensors the model does not: " + extra);
         }
     }
 }

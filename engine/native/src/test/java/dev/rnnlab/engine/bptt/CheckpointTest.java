@@ -93,6 +93,21 @@ class CheckpointTest {
     }
 
     @Test
+    void theModelsParametersAreTheStateDictLayoutTheRunnerChecksFilesAgainst() {
+        F64Kernels k = new F64Kernels();
+        for (CellSpec cell : List.of(new CellSpec.Rnn(CellSpec.Nonlinearity.TANH), new CellSpec.Lstm(),
+                new CellSpec.Gru())) {
+            for (int layers = 1; layers <= 3; layers++) {
+                ModelSpec spec = new ModelSpec(cell, 5, layers);
+                SequenceModel<double[]> m = new SequenceModel<>(k, spec, 3, 2, TargetLayout.EVERY_STEP, LossKind.MSE);
+                Map<String, int[]> expected = dev.rnnlab.engine.api.checkpoint.StateDict.shapes(spec, 3, 2);
+                assertEquals(List.copyOf(expected.keySet()), m.parameters().stream().map(p -> p.name()).toList());
+                m.parameters().forEach(p -> assertArrayEquals(expected.get(p.name()), p.shape(), p.name()));
+            }
+        }
+    }
+
+    @Test
     void aFileForAnotherModelIsRefusedNamingTheDifference() throws Exception {
         Path file = Path.of(getClass().getResource("/checkpoints/lstm_L2_I3_H4_B2_T6.pytorch.safetensors").toURI());
         F32Kernels k = new F32Kernels();
