@@ -66,6 +66,12 @@ final class SweepCommand implements Callable<Integer> {
                     + "bit for bit, instead of from step 0.")
     double snapshotEverySeconds;
 
+    @Option(names = "--fresh", description = "Refuse to run when the sweep's directory holds a different plan of "
+            + "it (a changed config or overrides). By default the new plan runs there: runs both plans hold are "
+            + "skipped, the earlier runs stay, plan.json keeps the earlier plan and the report shows them as older "
+            + "runs.")
+    boolean fresh;
+
     @Option(names = "--lock-grace", paramLabel = "SECONDS", hidden = true, defaultValue = "30",
             description = "Age after which another process's lock counts as stale.")
     long lockGraceSeconds;
@@ -119,6 +125,9 @@ final class SweepCommand implements Callable<Integer> {
         }
         LocalExecutor executor = new LocalExecutor(engines, parallel, threads, Duration.ofSeconds(lockGraceSeconds),
                 Duration.ofNanos((long) (snapshotEverySeconds * 1e9)));
+        if (fresh) {
+            executor.refusingChangedPlans();
+        }
         Progress progress = new Progress(stdout, plan.adaptive() == null ? plan.runs().size()
                 : plan.adaptive().budget(), quiet);
         // On Ctrl-C or SIGTERM the JVM runs this hook and halts when it returns: interrupt the runs, then

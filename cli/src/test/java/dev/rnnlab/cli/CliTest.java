@@ -123,6 +123,21 @@ class CliTest {
         assertTrue(again.out().contains("(2 finished earlier, skipped)"), again.out());
     }
 
+    @Test
+    void aChangedValueRunsUnderTheSameNameAndFreshRefusesIt() throws Exception {
+        Path f = file("ok.yaml", SMALL);
+        Path out = dir.resolve("results");
+        assertEquals(0, rnnlab("sweep", f.toString(), "--out", out.toString(), "--quiet").code());
+        Run changed = rnnlab("sweep", f.toString(), "sweep.grid.model.hidden=[6, 8]", "--out", out.toString(), "--quiet");
+        assertEquals(0, changed.code(), changed.out() + changed.err());
+        assertTrue(changed.out().contains("done: 2 completed (1 finished earlier, skipped)"), changed.out());
+        Run fresh = rnnlab("sweep", f.toString(), "sweep.grid.model.hidden=[8, 10]", "--out", out.toString(), "--fresh");
+        assertEquals(1, fresh.code(), fresh.out() + fresh.err());
+        assertTrue(fresh.err().contains("--fresh refuses to add to it"), fresh.err());
+        String html = Files.readString(out.resolve("tiny/report.html"));
+        assertTrue(html.contains("\"older\":[{\"id\":"), "the run only the first plan had is listed as older");
+    }
+
     /**
      * Threads within a run change nothing but speed: the same metrics, bit for bit, and the count in the
      * provenance. The model is large enough for the kernels to split their work.

@@ -93,6 +93,17 @@ final class ReportData {
                 row.put("warning", r.metrics().skippedLines() + " unreadable line(s) in metrics.csv were skipped");
             }
         }
+        ArrayNode older = root.putArray("older");
+        for (SweepReader.Older o : sweep.older()) {
+            ObjectNode row = older.addObject();
+            row.put("id", o.run().id());
+            row.put("plan", o.plan());
+            row.put("outcome", o.run().outcome());
+            ObjectNode swept = row.putObject("swept");
+            o.run().swept().forEach(swept::put);
+            putOrNull(row, "final_val_loss", o.run().finalValLoss());
+            putOrNull(row, "best_val_loss", o.run().bestValLoss());
+        }
         SeedGroups.add(sweep, root);
         stepsToTarget(sweep, runs, root);
         ObjectNode countNode = root.putObject("counts");

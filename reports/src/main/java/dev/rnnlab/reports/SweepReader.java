@@ -23,12 +23,19 @@ final class SweepReader {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    record Sweep(String name, List<String> axes, List<RunData> runs, String source) {
+    /**
+     * @param runs  the current plan's runs (every run directory when there is no plan.json)
+     * @param older runs on disk from earlier plans of this sweep only (a changed config run under the same name)
+     */
+    record Sweep(String name, List<String> axes, List<RunData> runs, String source, List<Older> older) {
 
         Sweep(String name, List<String> axes, List<RunData> runs) {
-            this(name, axes, runs, "");
+            this(name, axes, runs, "", List.of());
         }
     }
+
+    /** A run of an earlier plan: its data and which plan it was in ("plan 1 of 3, written ..."). */
+    record Older(RunData run, String plan) {}
 
     private SweepReader() {}
 
@@ -43,14 +50,27 @@ final class SweepReader {
         Map<String, Integer> order = new LinkedHashMap<>();
         Set<String> axes = new LinkedHashSet<>();
         Map<String, Map<String, String>> sweptById = new LinkedHashMap<>();
+        Map<String, String> earlierPlanOf = new LinkedHashMap<>();
+        Map<String, Map<String, String>> earlierSwept = new LinkedHashMap<>();
         if (plan != null) {
             plan.path("axes").forEach(a -> axes.add(a.asText()));
             for (JsonNode r : plan.path("runs")) {
                 order.put(r.path("id").asText(), r.path("index").asInt());
                 sweptById.put(r.path("id").asText(), strings(r.path("swept")));
             }
+            JsonNode history = plan.path("history");
+            int plans = history.size() + 1;
+            for (int k = 0; k < history.size(); k++) { // later plans overwrite: a run is named by its last plan
+                String label = "plan " + (k + 1) + " of " + plans + (history.get(k).has("written_at")
+                        ? ", written " + history.get(k).path("written_at").asText() : "");
+                for (JsonNode r : history.get(k).path("runs")) {
+                    earlierPlanOf.put(r.path("id").asText(), label);
+                    earlierSwept.put(r.path("id").asText(), strings(r.path("swept")));
+                }
+            }
         }
         List<RunData> runs = new ArrayList<>();
+        List<Older> older = new ArrayList<>();
         try (Stream<Path> children = Files.list(runsDir)) {
             for (Path runDir : children.filter(Files::isDirectory).sorted().toList()) {
                 String id = runDir.getFileName().toString();
@@ -60,19 +80,26 @@ final class SweepReader {
                             .put("detail", "summary.json could not be read");
                 }
                 Map<String, String> swept = sweptById.containsKey(id) ? sweptById.get(id)
+                        : earlierSwept.containsKey(id) ? earlierSwept.get(id)
                         : summary != null ? strings(summary.path("swept")) : Map.of();
                 if (plan == null) {
                     axes.addAll(swept.keySet());
                 }
                 int index = order.getOrDefault(id, summary != null ? summary.path("index").asInt(Integer.MAX_VALUE)
                         : Integer.MAX_VALUE);
+                if (plan != null && !order.containsKey(id)) {
+                    // Not in the current plan: listed, not read in full (its curves are not drawn).
+                    older.add(new Older(new RunData(id, index, swept, summary, Metrics.EMPTY, DetailCsv.EMPTY,
+                            DetailCsv.EMPTY, DetailCsv.EMPTY, null), earlierPlanOf.getOrDefault(id, "an earlier plan")));
+                    continue;
+                }
                 runs.add(new RunData(id, index, swept, summary, Metrics.read(runDir.resolve("metrics.csv")),
                         DetailCsv.read(runDir.resolve("time_profile.csv")), DetailCsv.read(runDir.resolve("layers.csv")),
                         DetailCsv.read(runDir.resolve("recurrent.csv")), RunFiles.read(runDir)));
             }
         }
         runs.sort(Comparator.comparingInt(RunData::index).thenComparing(RunData::id));
-        return new Sweep(name, List.copyOf(axes), runs, plan == null ? "" : plan.path("source").asText(""));
+        return new Sweep(name, List.copyOf(axes), runs, plan == null ? "" : plan.path("source").asText(""), older);
     }
 
     private static JsonNode readJson(Path file) {

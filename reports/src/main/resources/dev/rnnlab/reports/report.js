@@ -95,6 +95,7 @@
   document.getElementById('title').textContent = 'Sweep ' + data.sweep;
   var counts = Object.keys(data.counts).map(function (k) { return data.counts[k] + ' ' + k; });
   document.getElementById('overview').textContent = data.runs.length + ' run' + (data.runs.length === 1 ? '' : 's')
+    + (data.older && data.older.length ? ' in the current plan (and ' + data.older.length + ' older, listed below the table)' : '')
     + (counts.length ? ': ' + counts.join(', ') : '') + (data.axes.length ? '. Swept: ' + data.axes.join(', ') + '.' : '.')
     + (data.source ? ' Config: ' + data.source + ' (as given: sweep.yaml beside this report).' : '');
   var bestList = el('ul', 'best');
@@ -199,6 +200,35 @@
     });
   }
   renderRows();
+  // Runs of earlier plans of this sweep (its config changed under the same name): on disk, kept, one click
+  // away; not in the charts or statistics, which are about the current plan.
+  if (data.older && data.older.length) {
+    var od = el('details', 'older');
+    od.id = 'older-runs';
+    od.appendChild(el('summary', null, data.older.length + ' older run' + (data.older.length === 1 ? '' : 's') +
+      ' from earlier plans of this sweep (the config changed under the same name): kept in runs/, not in the ' +
+      'charts or statistics below'));
+    var ot = el('table');
+    var oh = el('tr');
+    ['run', 'plan', 'swept values', 'outcome', 'final val loss', 'best val loss'].forEach(function (h, i) {
+      oh.appendChild(el('th', i < 4 ? 'text' : '', h));
+    });
+    var othead = el('thead'); othead.appendChild(oh); ot.appendChild(othead);
+    var obody = el('tbody');
+    data.older.forEach(function (o) {
+      var tr = el('tr');
+      tr.appendChild(withTitle(el('td', 'text', o.id), 'runs/' + o.id + '/'));
+      tr.appendChild(el('td', 'text', o.plan));
+      tr.appendChild(el('td', 'text', Object.keys(o.swept).map(function (k) { return k + '=' + o.swept[k]; }).join(', ')));
+      tr.appendChild(el('td', 'text outcome-' + o.outcome, o.outcome));
+      tr.appendChild(el('td', null, fmt(o.final_val_loss)));
+      tr.appendChild(el('td', null, fmt(o.best_val_loss)));
+      obody.appendChild(tr);
+    });
+    ot.appendChild(obody);
+    var ow = el('div', 'table-wrap'); ow.appendChild(ot); od.appendChild(ow);
+    table.parentNode.after(od);
+  }
   // How far the table sticks out of its box (0 when every column shows); what the browser tests read.
   document.documentElement.setAttribute('data-table-overflow', String(Math.max(0, table.scrollWidth - table.parentNode.clientWidth)));
 

@@ -75,6 +75,19 @@ class ReportBrowserTest {
     }
 
     @Test
+    void olderRunsOfEarlierPlansAreOneClickAway() throws Exception {
+        Path report = SweepReport.write(ReportTest.olderPlanFixture(dir));
+        Chromium.Result r = Chromium.run(dir, "--virtual-time-budget=5000", "--dump-dom", report.toUri().toString());
+        assertEquals(0, r.exitCode(), r.stderr());
+        assertTrue(r.stdout().contains("<details class=\"older\" id=\"older-runs\"><summary>1 older run from earlier plans"),
+                "a collapsed list below the runs table");
+        assertTrue(r.stdout().contains("<td class=\"text\">plan 1 of 2, written 2026-12-01T10:00:00Z</td>"));
+        assertTrue(r.stdout().contains("3 runs in the current plan (and 1 older, listed below the table)"));
+        assertEquals(3, count(r.stdout(), "<tr><td>"), "the runs table: the current plan's three");
+        assertEquals("", consoleLines(r));
+    }
+
+    @Test
     void theChartsAreNotBlank() throws Exception {
         Path report = SweepReport.write(SweepFixture.write(dir, "plain"));
         Path png = dir.resolve("shot.png");

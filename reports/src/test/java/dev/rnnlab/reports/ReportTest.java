@@ -191,6 +191,39 @@ class ReportTest {
     }
 
     @Test
+    void runsOfEarlierPlansAreListedApartFromTheCurrentPlans() throws Exception {
+        Path sweep = olderPlanFixture(dir);
+        String html = Files.readString(SweepReport.write(sweep));
+        Matcher island = Pattern.compile("id=\"report-data\">(.*?)</script>", Pattern.DOTALL).matcher(html);
+        assertTrue(island.find());
+        JsonNode data = new ObjectMapper().readTree(island.group(1));
+        assertEquals(List.of("aaa", "bbb", "ccc"), List.of(data.get("runs").get(0).get("id").asText(),
+                data.get("runs").get(1).get("id").asText(), data.get("runs").get(2).get("id").asText()));
+        assertEquals(3, data.get("runs").size(), "only the current plan's runs in the table, charts and statistics");
+        assertEquals(3, data.get("charts").get(0).get("ys").size());
+        JsonNode older = data.get("older");
+        assertEquals(1, older.size());
+        assertEquals("zzz", older.get(0).get("id").asText());
+        assertEquals("plan 1 of 2, written 2026-12-01T10:00:00Z", older.get(0).get("plan").asText());
+        assertEquals("4", older.get(0).get("swept").get("model.hidden").asText(), "its swept values, from the history");
+        assertEquals(0.25, older.get(0).get("final_val_loss").asDouble());
+        assertEquals(4, Files.readAllLines(sweep.resolve("sweep-summary.csv")).size(), "the sidecar: the current plan");
+    }
+
+    /** The plain fixture whose plan.json says an earlier plan had run zzz (hidden 4), still on disk. */
+    static Path olderPlanFixture(Path dir) throws Exception {
+        Path sweep = SweepFixture.write(dir, "plain");
+        String plan = Files.readString(sweep.resolve("plan.json")).strip();
+        Files.writeString(sweep.resolve("plan.json"), plan.substring(0, plan.length() - 1) + ", \"history\": [{\"name\": "
+                + "\"plain\", \"written_at\": \"2026-12-01T10:00:00Z\", \"axes\": [\"model.hidden\"], \"runs\": [{\"index\": 0, "
+                + "\"id\": \"zzz\", \"swept\": {\"model.hidden\": \"4\"}}, {\"index\": 1, \"id\": \"aaa\", \"swept\": "
+                + "{\"model.hidden\": \"8\"}}]}]}");
+        Files.createDirectories(sweep.resolve("runs/zzz"));
+        Files.writeString(sweep.resolve("runs/zzz/summary.json"), "{\"outcome\": \"completed\", \"final_val_loss\": 0.25}");
+        return sweep;
+    }
+
+    @Test
     void theTableCarriesEveryColumnAndASidecarCopyForPandas() throws Exception {
         Path sweep = SweepFixture.write(dir, "plain");
         Files.writeString(sweep.resolve("runs/aaa/config.yaml"), "name: x\ntraining:\n  steps: 300\n  clipping:\n"

@@ -56,7 +56,7 @@ public final class SparkExecutor {
             }
         }
         try (SweepLock lock = SweepLock.acquire(dir.path(), lockGrace)) {
-            dir.checkPlan(plan);
+            dir.checkPlan(plan, false);
             dir.removeStaleTempFiles();
             dir.writePlan(plan);
             Map<String, RunSummary> finished = new HashMap<>();

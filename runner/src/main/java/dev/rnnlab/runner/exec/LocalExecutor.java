@@ -46,6 +46,8 @@ public final class LocalExecutor {
     private final int threadsPerRun;
     private final Duration lockGrace;
     private final Duration snapshotEvery;
+    /** Refuse a directory that holds another plan of the sweep, instead of adding this plan's runs beside it. */
+    private boolean fresh;
     private volatile ExecutorService pool;
     private volatile boolean cancelled;
 
@@ -83,10 +85,23 @@ public final class LocalExecutor {
         this.snapshotEvery = snapshotEvery;
     }
 
+    /**
+     * Makes {@link #execute} refuse a sweep directory that holds a different plan of the sweep (the CLI's
+     * {@code --fresh}); by default the changed plan runs there, beside the earlier runs.
+     */
+    public LocalExecutor refusingChangedPlans() {
+        this.fresh = true;
+        return this;
+    }
+
     public SweepOutcome execute(SweepPlan plan, SweepDirectory dir, Provenance provenance, SweepListener listener)
             throws IOException, InterruptedException, SweepLock.HeldException, SweepDirectory.PlanChangedException {
         try (SweepLock lock = SweepLock.acquire(dir.path(), lockGrace)) {
-            dir.checkPlan(plan);
+            SweepDirectory.PlanChange change = dir.checkPlan(plan, fresh);
+            if (change != null) {
+                LOG.warn("sweep {} changed since its last plan: {}; plan.json keeps the earlier plan", plan.name(),
+                        change.describe());
+            }
             dir.removeStaleTempFiles();
             dir.writePlan(plan);
             return run(plan, dir, provenance, listener);

@@ -66,14 +66,28 @@ public final class SweepDirectory {
                 .toList())) + (plan.adaptive() == null ? "" : "\n" + plan.adaptive().describe()));
     }
 
+    /** How a plan differs from the one recorded before it: runs it adds, runs it drops, runs both hold. */
+    public record PlanChange(int added, int removed, int kept) {
+
+        public String describe() {
+            return added + " run(s) new, " + removed + " no longer planned (kept on disk, shown as older runs), "
+                    + kept + " in both (not rerun)";
+        }
+    }
+
     /**
-     * Refuses a plan whose runs differ from those of the plan already recorded here (a changed config under
-     * the same sweep name), so old and new runs are never mixed in one directory.
+     * Compares {@code plan} with the plan recorded here. A changed grid under the same name is allowed: runs are
+     * content-addressed, so runs both plans hold are skipped and the others stay on disk, and {@link #writePlan}
+     * keeps the earlier plan in {@code plan.json}'s history. Refused: a changed plan when {@code fresh} (the
+     * caller asked for a directory holding this plan only), and changed settings of a model-based search,
+     * whose proposals would mix two searches.
+     *
+     * @return what changed, or null when nothing was recorded or it is the same plan
      */
-    public void checkPlan(SweepPlan plan) throws IOException, PlanChangedException {
+    public PlanChange checkPlan(SweepPlan plan, boolean fresh) throws IOException, PlanChangedException {
         Path file = dir.resolve(PLAN);
         if (!Files.isRegularFile(file)) {
-            return;
+            return null;
         }
         com.fasterxml.jackson.databind.JsonNode old;
         try {
@@ -84,22 +98,29 @@ public final class SweepDirectory {
         if (plan.adaptive() != null || old.has("adaptive")) {
             if (!sweepHash(plan).equals(old.path("sweep_hash").asText())) {
                 throw new PlanChangedException(dir + " holds sweep '" + plan.name() + "' with other search settings: "
-                        + "the config or overrides changed. Give the sweep a new name, or use another --out.");
+                        + "the config or overrides changed, and a model-based search proposes from its own results. "
+                        + "Give the sweep a new name, or use another --out.");
             }
-            return;
+            return null;
         }
         java.util.Set<String> before = new java.util.TreeSet<>();
         old.path("runs").forEach(r -> before.add(r.path("id").asText()));
         java.util.Set<String> now = new java.util.TreeSet<>(plan.runs().stream().map(PlannedRun::id).toList());
-        if (!before.equals(now)) {
-            java.util.Set<String> added = new java.util.TreeSet<>(now);
-            added.removeAll(before);
-            java.util.Set<String> removed = new java.util.TreeSet<>(before);
-            removed.removeAll(now);
-            throw new PlanChangedException(dir + " holds sweep '" + plan.name() + "' with a different plan ("
-                    + added.size() + " run(s) new, " + removed.size() + " gone): the config or overrides changed. "
-                    + "Give the sweep a new name, or use another --out; old and new runs are not mixed.");
+        if (before.equals(now)) {
+            return null;
         }
+        java.util.Set<String> added = new java.util.TreeSet<>(now);
+        added.removeAll(before);
+        java.util.Set<String> removed = new java.util.TreeSet<>(before);
+        removed.removeAll(now);
+        PlanChange change = new PlanChange(added.size(), removed.size(), now.size() - added.size());
+        if (fresh) {
+            throw new PlanChangedException(dir + " holds sweep '" + plan.name() + "' with a different plan ("
+                    + added.size() + " run(s) new, " + removed.size() + " gone) and --fresh refuses to add to it. "
+                    + "Give the sweep a new name, use another --out, or drop --fresh to run the new plan beside the old "
+                    + "runs.");
+        }
+        return change;
     }
 
     /**
@@ -143,10 +164,12 @@ public final class SweepDirectory {
             entry.put("swept", r.swept());
             runs.add(entry);
         }
+        List<Object> history = history(plan);
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("format", 1);
         json.put("name", plan.name());
         json.put("sweep_hash", sweepHash(plan));
+        json.put("written_at", java.time.Instant.now().toString());
         json.put("source", plan.source());
         json.put("overrides", plan.overrides());
         json.put("axes", plan.axes());
@@ -154,6 +177,34 @@ public final class SweepDirectory {
             json.put("adaptive", plan.adaptive().describe());
         }
         json.put("runs", runs);
+        if (!history.isEmpty()) {
+            json.put("history", history);
+        }
         AtomicFiles.write(dir.resolve(PLAN), Json.MAPPER.writeValueAsBytes(json));
+    }
+
+    /**
+     * The earlier plans of this sweep, oldest first: those already in {@code plan.json}'s history, plus the plan
+     * recorded there now when {@code plan} replaces it (another sweep hash). Each is kept as it was written, so a
+     * report can say which plan an older run belonged to.
+     */
+    private List<Object> history(SweepPlan plan) throws IOException {
+        Path file = dir.resolve(PLAN);
+        if (!Files.isRegularFile(file)) {
+            return List.of();
+        }
+        Map<?, ?> old;
+        try {
+            old = Json.MAPPER.readValue(file.toFile(), Map.class);
+        } catch (IOException e) {
+            return List.of(); // checkPlan has refused an unreadable plan already; nothing to keep
+        }
+        List<Object> history = new ArrayList<>(old.get("history") instanceof List<?> h ? h : List.of());
+        if (!sweepHash(plan).equals(old.get("sweep_hash"))) {
+            Map<Object, Object> previous = new LinkedHashMap<>(old);
+            previous.remove("history");
+            history.add(previous);
+        }
+        return history;
     }
 }

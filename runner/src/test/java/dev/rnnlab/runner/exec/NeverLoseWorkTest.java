@@ -77,15 +77,46 @@ class NeverLoseWorkTest {
     }
 
     @Test
-    void aChangedPlanUnderTheSameNameIsRefusedAndNothingIsMixed() throws Exception {
+    void aChangedPlanRunsUnderTheSameNameBesideTheOldRunsAndPlanJsonKeepsTheEarlierPlan() throws Exception {
+        execute(plan("[8, 16]", ""), 1);
+        SweepOutcome changed = execute(plan("[8, 24]", ""), 1);
+        assertEquals(1, changed.skipped(), "hidden 8 is in both plans: content-addressed, not rerun");
+        assertEquals(2, changed.runs().size());
+        try (var runs = Files.list(dir.resolve("results/sine-quickstart/runs"))) {
+            assertEquals(3, runs.count(), "the run only the first plan had stays on disk");
+        }
+        JsonNode planJson = new ObjectMapper().readTree(dir.resolve("results/sine-quickstart/plan.json").toFile());
+        assertEquals(List.of("8", "24"), values(planJson.get("runs")));
+        assertEquals(1, planJson.get("history").size());
+        assertEquals(List.of("8", "16"), values(planJson.get("history").get(0).get("runs")));
+        assertFalse(planJson.get("history").get(0).has("history"), "each earlier plan once, not nested");
+        assertEquals(2, execute(plan("[24, 8]", ""), 1).skipped(), "the same runs in another order are the same plan");
+        assertEquals(1, new ObjectMapper().readTree(dir.resolve("results/sine-quickstart/plan.json").toFile())
+                .get("history").size(), "the same plan again adds no history");
+        execute(plan("[32]", ""), 1);
+        JsonNode third = new ObjectMapper().readTree(dir.resolve("results/sine-quickstart/plan.json").toFile());
+        assertEquals(List.of("8", "16"), values(third.get("history").get(0).get("runs")), "oldest first");
+        assertEquals(List.of("24", "8"), values(third.get("history").get(1).get("runs")), "as last written");
+    }
+
+    @Test
+    void withFreshAChangedPlanIsRefusedAndNothingIsWritten() throws Exception {
         execute(plan("[8, 16]", ""), 1);
         SweepDirectory.PlanChangedException e = assertThrows(SweepDirectory.PlanChangedException.class,
-                () -> execute(plan("[8, 24]", ""), 1));
-        assertTrue(e.getMessage().contains("1 run(s) new, 1 gone"), e.getMessage());
+                () -> new LocalExecutor(FakeEngine.registry(engine), 1).refusingChangedPlans().execute(plan("[8, 24]", ""),
+                        SweepDirectory.of(dir.resolve("results"), plan("[8, 24]", "")), LocalExecutorTest.PROVENANCE,
+                        SweepListener.NONE));
+        assertTrue(e.getMessage().contains("1 run(s) new, 1 gone) and --fresh refuses"), e.getMessage());
         try (var runs = Files.list(dir.resolve("results/sine-quickstart/runs"))) {
             assertEquals(2, runs.count(), "no run of the changed plan was written");
         }
-        assertEquals(2, execute(plan("[16, 8]", ""), 1).skipped(), "the same runs in another order are the same plan");
+        assertFalse(new ObjectMapper().readTree(dir.resolve("results/sine-quickstart/plan.json").toFile()).has("history"));
+    }
+
+    private static List<String> values(JsonNode runs) {
+        List<String> out = new java.util.ArrayList<>();
+        runs.forEach(r -> out.add(r.get("swept").get("model.hidden").asText()));
+        return out;
     }
 
     @Test
