@@ -107,8 +107,8 @@ final class Progress implements SweepListener {
         if (s.finalValLoss() != null) {
             return String.format(Locale.ROOT, "train=%s val=%s", loss(s.finalTrainLoss()), loss(s.finalValLoss()));
         }
-        String why = s.detail() == null || s.detail().isEmpty() ? "no evaluation after step 0" : s.detail();
-        return "no final loss: " + (why.length() > 90 ? why.substring(0, 87) + "..." : why);
+        String why = s.detail() == null || s.detail().isEmpty() ? "no final loss: no evaluation after step 0" : s.detail();
+        return why.length() > 100 ? why.substring(0, 97) + "..." : why;
     }
 
     private static String loss(Double v) {
