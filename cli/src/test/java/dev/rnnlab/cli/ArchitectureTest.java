@@ -60,6 +60,13 @@ class ArchitectureTest {
     }
 
     @Test
+    void theSharedEngineCodeKnowsNoEngine() {
+        noClasses().that().resideInAPackage("dev.rnnlab.engine.shared..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.rnnlab.engine.bptt..", "dev.rnnlab.engine.dl4j..")
+                .check(classes);
+    }
+
+    @Test
     void reportsReadFilesNotRunnerOrEngineObjects() {
         noClasses().that().resideInAPackage("dev.rnnlab.reports..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.rnnlab.runner..", "dev.rnnlab.engine..",

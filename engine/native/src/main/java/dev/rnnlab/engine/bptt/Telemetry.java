@@ -8,13 +8,9 @@ import dev.rnnlab.engine.bptt.layer.RecurrentLayer;
 import dev.rnnlab.engine.bptt.math.Kernels;
 import dev.rnnlab.engine.bptt.model.SequenceModel;
 import dev.rnnlab.engine.bptt.param.Parameter;
+import dev.rnnlab.engine.shared.Spectra;
 import java.util.ArrayList;
 import java.util.List;
-import org.ejml.data.Complex_F64;
-import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
-import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
-import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
 
 /**
  * The detail telemetry of one step, taken after backward and before clipping and the update: norms of
@@ -53,54 +49,9 @@ final class Telemetry {
                         block[r][c] = k.get(whh.value(), (g * h + r) * h + c);
                     }
                 }
-                sink.recurrent(new RecurrentRecord(step, l, gates.get(g), spectralRadius(block),
-                        maxSingularValue(block), saturation[g]));
+                sink.recurrent(new RecurrentRecord(step, l, gates.get(g), Spectra.spectralRadius(block),
+                        Spectra.maxSingularValue(block), saturation[g]));
             }
         }
-    }
-
-    /** Largest eigenvalue modulus; NaN if the matrix is not finite or the QR iteration does not converge. */
-    static double spectralRadius(double[][] m) {
-        if (!finite(m)) {
-            return Double.NaN;
-        }
-        EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(m.length, false);
-        if (!eig.decompose(new DMatrixRMaj(m))) {
-            return Double.NaN;
-        }
-        double max = 0;
-        for (int i = 0; i < eig.getNumberOfEigenvalues(); i++) {
-            Complex_F64 e = eig.getEigenvalue(i);
-            max = Math.max(max, Math.hypot(e.real, e.imaginary));
-        }
-        return max;
-    }
-
-    /** Largest singular value (the spectral norm); NaN if the matrix is not finite or the SVD does not converge. */
-    static double maxSingularValue(double[][] m) {
-        if (!finite(m)) {
-            return Double.NaN;
-        }
-        SingularValueDecomposition_F64<DMatrixRMaj> svd = DecompositionFactory_DDRM.svd(m.length, m[0].length,
-                false, false, true);
-        if (!svd.decompose(new DMatrixRMaj(m))) {
-            return Double.NaN;
-        }
-        double max = 0;
-        for (double v : svd.getSingularValues()) {
-            max = Math.max(max, v);
-        }
-        return max;
-    }
-
-    private static boolean finite(double[][] m) {
-        for (double[] row : m) {
-            for (double v : row) {
-                if (!Double.isFinite(v)) {
-                    return false;
-                }
-            }
-        }
-        return true;
     }
 }

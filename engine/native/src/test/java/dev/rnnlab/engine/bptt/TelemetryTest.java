@@ -19,6 +19,7 @@ import dev.rnnlab.engine.api.telemetry.RecurrentRecord;
 import dev.rnnlab.engine.api.telemetry.TimeProfileRecord;
 import dev.rnnlab.engine.contract.EngineContract.Recording;
 import dev.rnnlab.engine.contract.SineData;
+import dev.rnnlab.engine.shared.Spectra;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -95,13 +96,13 @@ class TelemetryTest {
 
     @Test
     void spectralQuantitiesOfKnownMatrices() {
-        assertEquals(2.0, Telemetry.spectralRadius(new double[][] {{0, -2}, {2, 0}}), 1e-12, "eigenvalues +-2i");
-        assertEquals(1.0, Telemetry.spectralRadius(new double[][] {{1, 1}, {0, 1}}), 1e-12);
-        assertEquals((1 + Math.sqrt(5)) / 2, Telemetry.maxSingularValue(new double[][] {{1, 1}, {0, 1}}), 1e-12);
-        assertTrue(Double.isNaN(Telemetry.spectralRadius(new double[][] {{Double.NaN}})));
-        assertTrue(Double.isNaN(Telemetry.maxSingularValue(new double[][] {{1, Double.POSITIVE_INFINITY}, {0, 1}})));
-        assertEquals(0.0, Telemetry.spectralRadius(new double[][] {{0, 3}, {0, 0}}), 1e-12, "nilpotent");
-        assertEquals(3.0, Telemetry.maxSingularValue(new double[][] {{0, 3}, {0, 0}}), 1e-12);
+        assertEquals(2.0, Spectra.spectralRadius(new double[][] {{0, -2}, {2, 0}}), 1e-12, "eigenvalues +-2i");
+        assertEquals(1.0, Spectra.spectralRadius(new double[][] {{1, 1}, {0, 1}}), 1e-12);
+        assertEquals((1 + Math.sqrt(5)) / 2, Spectra.maxSingularValue(new double[][] {{1, 1}, {0, 1}}), 1e-12);
+        assertTrue(Double.isNaN(Spectra.spectralRadius(new double[][] {{Double.NaN}})));
+        assertTrue(Double.isNaN(Spectra.maxSingularValue(new double[][] {{1, Double.POSITIVE_INFINITY}, {0, 1}})));
+        assertEquals(0.0, Spectra.spectralRadius(new double[][] {{0, 3}, {0, 0}}), 1e-12, "nilpotent");
+        assertEquals(3.0, Spectra.maxSingularValue(new double[][] {{0, 3}, {0, 0}}), 1e-12);
     }
 
     /** Commons Math's full decompositions are an independent implementation of the same two quantities. */
@@ -122,8 +123,8 @@ class TelemetryTest {
                 radius = Math.max(radius, Math.hypot(eig.getRealEigenvalue(i), eig.getImagEigenvalue(i)));
             }
             double sigma = new org.apache.commons.math3.linear.SingularValueDecomposition(a).getSingularValues()[0];
-            assertEquals(radius, Telemetry.spectralRadius(m), 1e-12 * radius, "spectral radius, n=" + n);
-            assertEquals(sigma, Telemetry.maxSingularValue(m), 1e-12 * sigma, "top singular value, n=" + n);
+            assertEquals(radius, Spectra.spectralRadius(m), 1e-12 * radius, "spectral radius, n=" + n);
+            assertEquals(sigma, Spectra.maxSingularValue(m), 1e-12 * sigma, "top singular value, n=" + n);
         }
     }
 }

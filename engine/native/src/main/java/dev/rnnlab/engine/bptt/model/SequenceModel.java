@@ -14,10 +14,11 @@ import dev.rnnlab.engine.bptt.layer.RecurrentLayer;
 import dev.rnnlab.engine.bptt.layer.RnnLayer;
 import dev.rnnlab.engine.bptt.layer.Truncation;
 import dev.rnnlab.engine.bptt.math.Kernels;
-import dev.rnnlab.engine.bptt.param.Initializer;
+import dev.rnnlab.engine.shared.InitialParameters;
 import dev.rnnlab.engine.bptt.param.Parameter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -28,6 +29,8 @@ public final class SequenceModel<A> {
 
     private final Kernels<A> k;
     private final ModelSpec spec;
+    private final int inputSize;
+    private final int outputSize;
     private final List<RecurrentLayer<A>> layers;
     private final LinearHead<A> head;
     private final TargetLayout layout;
@@ -40,6 +43,8 @@ public final class SequenceModel<A> {
                          LossKind lossKind) {
         this.k = k;
         this.spec = spec;
+        this.inputSize = inputSize;
+        this.outputSize = outputSize;
         List<RecurrentLayer<A>> built = new ArrayList<>();
         for (int l = 0; l < spec.layers(); l++) {
             int in = l == 0 ? inputSize : spec.hidden();
@@ -64,29 +69,16 @@ public final class SequenceModel<A> {
     }
 
     /**
-     * Initialises every parameter from the spec's {@link InitSpec} (the head as {@code nn.Linear}), then
-     * applies an LSTM forget-gate bias if one is set: {@code bias_ih[H:2H] = forget_bias},
-     * {@code bias_hh[H:2H] = 0}.
+     * Initialises every parameter from the spec's {@link InitSpec} as {@link InitialParameters} draws them from
+     * {@code rng} (the values every engine starts from), in this model's precision.
      */
     public void initialize(SplittableRandom rng) {
-        InitSpec init = spec.init();
-        int gates = spec.cell().kind().gates();
-        int hidden = spec.hidden();
-        for (RecurrentLayer<A> layer : layers) {
-            List<Parameter<A>> p = layer.parameters();
-            Initializer.apply(k, p.get(0), init.input(), gates, hidden, rng);
-            Initializer.apply(k, p.get(1), init.recurrent(), gates, hidden, rng);
-            Initializer.apply(k, p.get(2), init.bias(), gates, hidden, rng);
-            Initializer.apply(k, p.get(3), init.bias(), gates, hidden, rng);
-            if (spec.cell() instanceof CellSpec.Lstm lstm && lstm.forgetBias() != null) {
-                for (int j = hidden; j < 2 * hidden; j++) {
-                    k.set(p.get(2).value(), j, lstm.forgetBias());
-                    k.set(p.get(3).value(), j, 0.0);
-                }
+        Map<String, double[]> values = InitialParameters.draw(spec, inputSize, outputSize, rng);
+        for (Parameter<A> p : parameters) {
+            double[] v = values.get(p.name());
+            for (int i = 0; i < v.length; i++) {
+                k.set(p.value(), i, v[i]);
             }
-        }
-        for (Parameter<A> p : head.parameters()) {
-            Initializer.linearDefault(k, p, hidden, rng);
         }
     }
 
