@@ -174,7 +174,7 @@ public final class SweepPlanner {
                     + "'; available: " + String.join(", ", engines.names())));
             return;
         }
-        for (Capabilities.Unsupported u : provider.get().capabilities().check(spec.engine(), spec.toRunSpec("check"))) {
+        for (Capabilities.Unsupported u : provider.get().unsupported(spec.toRunSpec("check"))) {
             errors.add(new ConfigError(locate(tree, u.keyPath()), u.keyPath(), u.message()));
         }
     }

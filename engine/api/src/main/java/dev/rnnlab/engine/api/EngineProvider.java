@@ -36,6 +36,24 @@ public interface EngineProvider {
     /** What this engine can train; checked against every run before a sweep starts. */
     Capabilities capabilities();
 
+    /**
+     * Everything in {@code spec} this engine cannot train, each at its config key with the reason: the
+     * {@link #capabilities()} checks, plus whatever else the engine refuses (an engine overrides this to say
+     * why, or to refuse what capabilities do not name).
+     */
+    default java.util.List<Capabilities.Unsupported> unsupported(dev.rnnlab.engine.api.spec.RunSpec spec) {
+        return capabilities().check(name(), spec);
+    }
+
+    /**
+     * Whether the engine reports the gradient through time ({@code ||dL/dh_t||} per step t,
+     * {@link dev.rnnlab.engine.api.telemetry.TimeProfileRecord}) at detail steps; when not, reports say it is not
+     * available on this engine instead of drawing an empty chart.
+     */
+    default boolean recordsTimeProfile() {
+        return true;
+    }
+
     Engine create();
 
     /** The engine's float64 reference evaluator, if it has one (used by {@code rnnlab gradcheck}). */
