@@ -49,6 +49,25 @@ class GradcheckTest {
         assertTrue(r.out().contains("grad_h_total_norms layer 0"));
     }
 
+    /** The Deeplearning4j engine: every fixture it can run to 1e-9 (every optimizer, schedule and clipping mode). */
+    @ParameterizedTest
+    @MethodSource("fixtures")
+    void everyFixtureDl4jCanRunMatchesTo1e9AndTheOthersAreRefusedWithTheReason(Path fixture) {
+        CliTest.Run r = CliTest.rnnlab("gradcheck", fixture.toString(), "--engine", "dl4j");
+        if (fixture.getFileName().toString().startsWith("gru")) {
+            assertEquals(2, r.code(), r.out() + r.err());
+            assertTrue(r.err().contains("engine 'dl4j' cannot run") && r.err().contains("has no GRU layer"), r.err());
+            return;
+        }
+        assertEquals(0, r.code(), r.out() + r.err());
+        List<String> lines = r.out().lines().toList();
+        String last = lines.get(lines.size() - 1);
+        double err = Double.parseDouble(last.substring("max_rel_err=".length()));
+        assertTrue(err <= 1e-9, fixture + ": " + last);
+        assertTrue(r.out().contains("trajectory final head.weight"), "the trajectory is checked too");
+        assertTrue(r.out().contains("grad_h_total_norms                               not available on dl4j"), r.out());
+    }
+
     @Test
     void aWrongReferenceValueFailsWithExit1() throws Exception {
         ObjectMapper json = new ObjectMapper();

@@ -67,6 +67,8 @@ final class Dl4jNetwork {
     private final DataType dtype;
     private final MultiLayerNetwork net;
     private final int gates;
+    private double[] headWeight;
+    private double[] headBias;
 
     Dl4jNetwork(ModelSpec spec, int inputSize, int outputSize, int seqLen, TargetLayout layout, LossKind loss,
                 Precision precision) {
@@ -155,6 +157,8 @@ final class Dl4jNetwork {
         }
         int head = spec.layers();
         double[] hw = torch.get("head.weight");
+        headWeight = hw.clone();
+        headBias = torch.get("head.bias").clone();
         double[] w = new double[h * outputSize];
         for (int o = 0; o < outputSize; o++) {
             for (int j = 0; j < h; j++) {
@@ -247,22 +251,29 @@ final class Dl4jNetwork {
         return net.score(new DataSet(features(inputs, batch), labels(targets, batch)), false);
     }
 
-    /** The head's outputs, batch-first like the targets (logits' softmax for cross-entropy). */
+    /**
+     * The head's outputs before any softmax (logits for cross-entropy, as the native engine and PyTorch report
+     * them), batch-first like the targets: the top recurrent layer's states from DL4J, then the linear head with
+     * the parameters last set.
+     */
     double[] predictions(double[] inputs, int batch) {
-        INDArray out = net.output(features(inputs, batch), false);
-        if (layout == TargetLayout.LAST_STEP) {
-            return rowMajor(out);
-        }
-        double[] ncw = rowMajor(out); // [B, O, T]
-        double[] btw = new double[ncw.length];
+        java.util.List<INDArray> acts = net.feedForward(features(inputs, batch), false);
+        double[] top = rowMajor(acts.get(spec.layers())); // [B, H, T], or [B, H] after LastTimeStep
+        int h = spec.hidden();
+        int steps = layout == TargetLayout.LAST_STEP ? 1 : seqLen;
+        double[] out = new double[batch * steps * outputSize];
         for (int b = 0; b < batch; b++) {
-            for (int o = 0; o < outputSize; o++) {
-                for (int t = 0; t < seqLen; t++) {
-                    btw[(b * seqLen + t) * outputSize + o] = ncw[(b * outputSize + o) * seqLen + t];
+            for (int t = 0; t < steps; t++) {
+                for (int o = 0; o < outputSize; o++) {
+                    double v = headBias[o];
+                    for (int j = 0; j < h; j++) {
+                        v += headWeight[o * h + j] * top[(b * h + j) * steps + t];
+                    }
+                    out[(b * steps + t) * outputSize + o] = v;
                 }
             }
         }
-        return btw;
+        return out;
     }
 
     private INDArray features(double[] x, int batch) {
