@@ -24,7 +24,8 @@ class ArchitectureTest {
     static void importProductionClasses() {
         classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("dev.rnnlab");
-        for (String pkg : new String[] {"dev.rnnlab.engine.api", "dev.rnnlab.engine.bptt", "dev.rnnlab.runner.config",
+        for (String pkg : new String[] {"dev.rnnlab.engine.api", "dev.rnnlab.engine.bptt", "dev.rnnlab.engine.dl4j",
+                "dev.rnnlab.engine.shared", "dev.rnnlab.runner.config",
                 "dev.rnnlab.runner.exec", "dev.rnnlab.reports", "dev.rnnlab.cli"}) {
             assertTrue(classes.stream().anyMatch(c -> c.getPackageName().startsWith(pkg)),
                     "no classes imported from " + pkg + ": the rules below would hold vacuously");
@@ -56,6 +57,13 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("dev.rnnlab.engine..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.rnnlab.runner..", "dev.rnnlab.reports..",
                         "dev.rnnlab.cli..")
+                .check(classes);
+    }
+
+    @Test
+    void theDl4jEngineNeverUsesTheNativeEngine() {
+        noClasses().that().resideInAPackage("dev.rnnlab.engine.dl4j..")
+                .should().dependOnClassesThat().resideInAPackage("dev.rnnlab.engine.bptt..")
                 .check(classes);
     }
 

@@ -124,6 +124,28 @@ class CliTest {
     }
 
     @Test
+    void whatDeeplearning4jCannotDoIsRefusedAtItsKeyWithTheReason() throws Exception {
+        Path f = file("dl4j.yaml", SMALL.replace("seed: 3\n", "seed: 3\nengine: dl4j\n")
+                .replace("model: {cell: rnn_tanh, hidden: 6}", "model: {cell: gru, hidden: 6}")
+                .replace("  steps: 40\n", "  steps: 40\n  stateful: true\n  bptt: {kind: truncated, window: 6}\n"));
+        Run r = rnnlab("validate", f.toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains(f + ":5:15: model.cell: engine 'dl4j' does not support cell 'gru' (it supports [lstm, "
+                + "rnn_relu, rnn_tanh]): Deeplearning4j 1.0.0-M2.1 has no GRU layer"), r.err());
+        assertTrue(r.err().contains(": training.bptt: engine 'dl4j' does not support truncated BPTT"), r.err());
+        assertTrue(r.err().contains(": training.stateful: engine 'dl4j' does not support stateful training"), r.err());
+        Path lstm = file("dl4j-lstm.yaml", SMALL.replace("seed: 3\n", "seed: 3\nengine: dl4j\n")
+                .replace("model: {cell: rnn_tanh, hidden: 6}", "model: {cell: lstm, hidden: 6}"));
+        Run ok = rnnlab("sweep", lstm.toString(), "--out", dir.resolve("results").toString(), "--quiet");
+        assertEquals(0, ok.code(), ok.out() + ok.err());
+        assertTrue(ok.out().contains("done: 2 completed"), ok.out());
+        String provenance = Files.readString(Files.list(dir.resolve("results/tiny/runs")).findFirst().orElseThrow()
+                .resolve("provenance.json"));
+        assertTrue(provenance.contains("\"engine\" : \"dl4j\"") && provenance.contains("nd4j-native 1.0.0-M2.1")
+                && provenance.contains("\"time_profile\" : \"not available on dl4j\""), provenance);
+    }
+
+    @Test
     void aChangedValueRunsUnderTheSameNameAndFreshRefusesIt() throws Exception {
         Path f = file("ok.yaml", SMALL);
         Path out = dir.resolve("results");

@@ -78,6 +78,10 @@ final class ReportData {
             copyNumber(s, "steps_done", row);
             copyNumber(s, "wall_time_s", row);
             row.put("detail", s == null ? "no summary.json: the run has not finished" : s.path("detail").asText(""));
+            if (s != null && s.path("provenance").path("time_profile").isTextual()) {
+                // The engine does not record the gradient through time: say so rather than draw nothing.
+                row.put("time_profile_unavailable", s.path("provenance").path("time_profile").asText());
+            }
             putFinite(row, "best_train_loss", min(r.metrics().column("train_loss")));
             putFinite(row, "fraction_clipped", mean(r.metrics().column("clipped")));
             if (r.files().clipThreshold() != null) {

@@ -525,6 +525,27 @@
     plots.push(ci);
   });
   function rebuild() { plots.forEach(function (ci) { build(data.charts[ci], ci); }); }
+  // Runs whose engine does not record the gradient through time (dl4j): said once, where the chart is or would be.
+  var noProfile = {};
+  data.runs.forEach(function (r) {
+    if (r.time_profile_unavailable) { noProfile[r.time_profile_unavailable] = (noProfile[r.time_profile_unavailable] || 0) + 1; }
+  });
+  var noProfileText = Object.keys(noProfile).map(function (k) { return k + ' (' + noProfile[k] + ' run' +
+    (noProfile[k] === 1 ? '' : 's') + ')'; }).join('; ');
+  if (noProfileText) {
+    var profileBoxes = boxes.filter(function (b) { return (b.getAttribute('data-column') || '').indexOf('time_profile_l') === 0; });
+    var why = 'Gradient through time ||dL/dh_t||: ' + noProfileText + '. Deeplearning4j does not expose the ' +
+      'gradient through time, only its direct part; those runs are not in this chart.';
+    if (profileBoxes.length) {
+      profileBoxes.forEach(function (b) { b.insertBefore(el('p', 'hint unavailable', why), b.children[1] || null); });
+    } else {
+      var na = el('section', 'chart');
+      na.setAttribute('data-column', 'time_profile_unavailable');
+      na.appendChild(el('h2', null, 'Gradient through time'));
+      na.appendChild(el('p', 'empty unavailable', why));
+      chartsDiv.appendChild(na);
+    }
+  }
   slider.addEventListener('input', function () { sliderValue.textContent = ' ' + Number(slider.value).toFixed(2); rebuild(); });
   logBox.addEventListener('change', rebuild);
   groupSelect.addEventListener('change', rebuild);
@@ -744,6 +765,7 @@
     summary.appendChild(document.createTextNode(r.id + ' \u2014 ' + r.outcome + (runLabel(r) === r.id ? '' : ' \u2014 ' + runLabel(r))));
     d.appendChild(summary);
     if (r.detail) { d.appendChild(el('p', null, r.detail)); }
+    if (r.time_profile_unavailable) { d.appendChild(el('p', 'hint unavailable', 'Gradient through time: ' + r.time_profile_unavailable + '.')); }
     // Every curve of this run, drawn when the detail is first opened.
     var curves = el('div', 'run-curves');
     d.appendChild(curves);

@@ -141,6 +141,9 @@ final class RunExecution {
         p.put("engine", engine.name());
         p.put("engine_version", engine.version());
         p.put("engine_numerics", engine.numerics());
+        if (!engine.recordsTimeProfile()) {
+            p.put("time_profile", "not available on " + engine.name()); // what reports say instead of an empty chart
+        }
         p.put("threads", threads);
         p.put("seed", run.spec().seed());
         p.put("dataset_seed", run.spec().dataset().seed());

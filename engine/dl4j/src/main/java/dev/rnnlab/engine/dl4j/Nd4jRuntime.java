@@ -25,8 +25,8 @@ final class Nd4jRuntime {
     static String describe() {
         load();
         return "nd4j-native " + Dl4jEngineProvider.DL4J_VERSION + " (" + Nd4j.getBackend().getClass().getSimpleName()
-                + "), BLAS " + Nd4j.factory().blas().getBlasVendor() + " " + Nd4j.getEnvironment().isCPU()
-                + ", " + Nd4j.getEnvironment().maxMasterThreads() + " thread(s); float32 runs in FLOAT, float64 in DOUBLE";
+                + "), BLAS " + Nd4j.factory().blas().getBlasVendor() + ", " + Nd4j.getEnvironment().maxMasterThreads()
+                + " thread(s); float32 runs in FLOAT, float64 in DOUBLE";
     }
 
     private static final class Holder {
