@@ -19,14 +19,19 @@ import picocli.CommandLine.Spec;
  * {@code shared/bench/torch_bench.py}, with the same flags, for side-by-side comparisons.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Measure native-engine training throughput (forward + BPTT + Adam step, float32) and print "
-                + "one line per config: cell=... I=... H=... B=... T=... threads=... engine=native iters_per_s=... gflops=...")
+        description = "Measure training throughput (forward + BPTT + Adam step, float32) of the native engine or "
+                + "Deeplearning4j (--engine) and print one line per config: cell=... I=... H=... B=... T=... threads=... "
+                + "engine=native|dl4j iters_per_s=... gflops=...")
 final class BenchCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;
 
     @Option(names = "--cell", defaultValue = "lstm", description = "Comma list of rnn_tanh, rnn_relu, lstm, gru.")
     String cells;
+
+    @Option(names = "--engine", defaultValue = "native", description = "Comma list of native, dl4j (default: "
+            + "${DEFAULT-VALUE}); with both, each configuration runs on one and then the other, alternating.")
+    String engines;
 
     @Option(names = "--preset", description = "a (I=1 H=16 B=1 T=50), b (32, 128, 32, 100) or c (32, 512, 64, 50); "
             + "comma list allowed.")
@@ -100,9 +105,25 @@ final class BenchCommand implements Callable<Integer> {
             for (String c : cells.split(",")) {
                 CellKind cell = ConfigNamed.parse(CellKind.class, c.trim()).orElseThrow(() -> new ParameterException(
                         spec.commandLine(), "--cell " + c + ": expected rnn_tanh, rnn_relu, lstm or gru"));
-                for (int n : threadCounts) {
-                    out.println(Throughput.measure(cell, s[0], s[1], s[2], s[3], n, seconds, reps).line());
-                    out.flush();
+                for (String e : engines.split(",")) {
+                    String engine = e.trim();
+                    if (engine.equals("dl4j")) {
+                        if (cell == CellKind.GRU) {
+                            out.println("cell=gru engine=dl4j unsupported (Deeplearning4j 1.0.0-M2.1 has no GRU layer)");
+                        } else {
+                            out.println(dev.rnnlab.engine.dl4j.Dl4jThroughput.measure(cell, s[0], s[1], s[2], s[3],
+                                    seconds, reps));
+                        }
+                        out.flush();
+                        continue;
+                    }
+                    if (!engine.equals("native")) {
+                        throw new ParameterException(spec.commandLine(), "--engine " + engine + ": expected native or dl4j");
+                    }
+                    for (int n : threadCounts) {
+                        out.println(Throughput.measure(cell, s[0], s[1], s[2], s[3], n, seconds, reps).line());
+                        out.flush();
+                    }
                 }
             }
         }
