@@ -109,6 +109,24 @@ class SparkExecutorTest {
     }
 
     @Test
+    void aDeeplearning4jSweepRunsOnSparkToTheLocalBits() throws Exception {
+        SweepPlan plan = plan(SWEEP.replace("model: {cell: gru, hidden: 6}", "engine: dl4j\nmodel: {cell: lstm, hidden: 6}")
+                .replace("steps: 60", "steps: 20").replace("seed: [1, 2]", "seed: [1]"));
+        SweepOutcome spark = onSpark(plan, dir.resolve("spark-dl4j"));
+        assertEquals(Map.of("completed", 2), spark.counts());
+        new LocalExecutor(EngineRegistry.discover(getClass().getClassLoader()), 1).execute(plan,
+                SweepDirectory.of(dir.resolve("local-dl4j"), plan), Provenance.of(dir.resolve("sweep.yaml"),
+                        plan.sourceText()), SweepListener.NONE);
+        for (RunSummary s : spark.runs()) {
+            assertEquals("dl4j", s.engine());
+            for (String f : List.of("metrics.csv", "model.safetensors")) {
+                assertEquals(bytes(dir.resolve("local-dl4j/on-spark/runs/" + s.runId() + "/" + f)),
+                        bytes(dir.resolve("spark-dl4j/on-spark/runs/" + s.runId() + "/" + f)), s.runId() + " " + f);
+            }
+        }
+    }
+
+    @Test
     void whatDecidesFromResultsAsRunsFinishIsRefusedBeforeAnythingRuns() throws Exception {
         SweepPlan asha = plan(SWEEP.replace("sweep:", "stopping: {asha: {min_steps: 20}}\nsweep:"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> onSpark(asha, dir.resolve("x")));
