@@ -2,6 +2,7 @@ package dev.rnnlab.engine.parity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.rnnlab.engine.api.checkpoint.Safetensors;
 import dev.rnnlab.engine.api.checkpoint.Tensor;
 import dev.rnnlab.engine.api.spec.CellKind;
 import dev.rnnlab.engine.api.spec.CellSpec;
@@ -19,8 +20,10 @@ import dev.rnnlab.engine.api.telemetry.Outcome;
 import dev.rnnlab.engine.api.telemetry.RunResult;
 import dev.rnnlab.engine.contract.EngineContract.Recording;
 import dev.rnnlab.engine.contract.SineData;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -38,6 +41,34 @@ class TrainingParityTest {
         @Override
         public void checkpoint(long step, List<Tensor> parameters) {
             tensors.addAll(parameters);
+        }
+    }
+
+    @TempDir Path dir;
+
+    /** A run of {@code cell} in float64 that loads its initial parameters from {@code from} (null: the seed's). */
+    static RunSpec loading(CellKind cell, String from, int steps) {
+        ModelSpec model = new ModelSpec(CellSpec.of(cell), 5, 2, new InitSpec(new InitScheme.PytorchDefault(),
+                new InitScheme.PytorchDefault(), new InitScheme.PytorchDefault(), from));
+        return new RunSpec("checkpoint", 9, model, new TrainingSpec(steps, 3, steps, OptimizerSpec.Adam.withDefaults(0.02),
+                new ScheduleSpec.Constant(), new ClippingSpec.None()), Precision.FLOAT64, new TelemetrySpec(1, 0, true));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = CellKind.class, names = {"RNN_TANH", "LSTM"})
+    void aCheckpointOfEitherEngineLoadsIntoTheOtherAndStartsWhereItEnded(CellKind cell) throws Exception {
+        for (boolean nativeFirst : new boolean[] {true, false}) {
+            var first = nativeFirst ? EngineParityTest.NATIVE : EngineParityTest.DL4J;
+            var second = nativeFirst ? EngineParityTest.DL4J : EngineParityTest.NATIVE;
+            Checkpointing trained = new Checkpointing();
+            first.create().train(loading(cell, null, 15), new SineData(8, 3, -1), trained);
+            Path file = dir.resolve(first.name() + "-" + cell + ".safetensors");
+            Safetensors.write(file, trained.tensors, java.util.Map.of());
+            Recording loaded = new Recording();
+            second.create().train(loading(cell, file.toString(), 1), new SineData(8, 3, -1), loaded);
+            double end = trained.evals.get(trained.evals.size() - 1).validationLoss();
+            assertEquals(end, loaded.evals.get(0).validationLoss(), 1e-10 * end,
+                    first.name() + "'s model.safetensors, loaded by " + second.name() + ": its validation loss at step 0");
         }
     }
 
