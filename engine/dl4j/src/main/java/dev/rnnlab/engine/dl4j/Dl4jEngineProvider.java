@@ -69,9 +69,13 @@ public final class Dl4jEngineProvider implements EngineProvider {
                     + "forward segment, which is not what training.bptt means here; use engine: native"));
         }
         if (spec.training().stateful()) {
+            // Tried: DL4J carries states only under its truncated BPTT, and configured so with one segment per batch
+            // its forward pass starts from the carried state but its backward pass recomputes the forward from zero
+            // states (SimpleRnn and LSTM alike): the losses matched the native engine's, the gradients did not.
             out.add(new Capabilities.Unsupported("training.stateful", "engine 'dl4j' does not support stateful "
-                    + "training: Deeplearning4j's MultiLayerNetwork starts every gradient computation from zero states "
-                    + "(it carries states only inside its own truncated BPTT); use engine: native"));
+                    + "training: Deeplearning4j " + DL4J_VERSION + " carries states only under its truncated BPTT, and "
+                    + "there its backward pass starts from zero states, so the gradient is not that of the loss; use "
+                    + "engine: native"));
         }
         return out;
     }
