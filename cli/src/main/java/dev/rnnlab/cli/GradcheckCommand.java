@@ -69,10 +69,11 @@ final class GradcheckCommand implements Callable<Integer> {
         }
         EngineProvider provider = engines.find(engine).orElseThrow();
         GoldenFixture f;
+        GradientCase gradientCase;
         GradientReport ours;
         try {
             f = GoldenFixture.read(fixture);
-            GradientCase gradientCase = f.toCase();
+            gradientCase = f.toCase();
             List<Capabilities.Unsupported> refused = provider.unsupported(asRun(gradientCase));
             if (!refused.isEmpty()) {
                 err.println("rnnlab gradcheck: engine '" + engine + "' cannot run " + fixture + ": "
@@ -93,9 +94,10 @@ final class GradcheckCommand implements Callable<Integer> {
             c.compare("grad " + g.getKey(), g.getValue(), ours.gradients().get(g.getKey()));
         }
         List<double[]> norms = f.hiddenGradNormsByLayer();
-        if (!provider.recordsTimeProfile()) {
-            // Not computed by this engine (and said so wherever it would be shown), so not compared.
-            out.println(String.format(Locale.ROOT, "%-48s not available on %s", "grad_h_total_norms", engine));
+        if (!provider.recordsTimeProfile(gradientCase.model().cell().kind())) {
+            // Not computed by this engine for this cell (and said so wherever it would be shown), so not compared.
+            out.println(String.format(Locale.ROOT, "%-48s not available on %s for %s", "grad_h_total_norms", engine,
+                    gradientCase.model().cell().kind().configName()));
             norms = List.of();
         }
         for (int l = 0; l < norms.size(); l++) {

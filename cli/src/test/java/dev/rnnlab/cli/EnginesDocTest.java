@@ -93,7 +93,9 @@ class EnginesDocTest {
                     ClippingKind.NONE, Precision.FLOAT32, new BpttSpec.Truncated(5, 5), false)).isEmpty());
             truth.put("stateful training (`training.stateful`)", p.unsupported(run(CellKind.RNN_TANH, OptimizerKind.SGD,
                     ClippingKind.NONE, Precision.FLOAT32, new BpttSpec.Full(), true)).isEmpty());
-            truth.put("gradient through time (`time_profile.csv`)", p.recordsTimeProfile());
+            truth.put("gradient through time (`time_profile.csv`), `rnn_tanh` and `rnn_relu`",
+                    p.recordsTimeProfile(CellKind.RNN_TANH) && p.recordsTimeProfile(CellKind.RNN_RELU));
+            truth.put("gradient through time (`time_profile.csv`), `lstm`", p.recordsTimeProfile(CellKind.LSTM));
             truth.put("resume from a snapshot", p.resumable());
             truth.put("`rnnlab gradcheck --engine`", p.gradientChecker().isPresent());
             for (Map.Entry<String, Boolean> t : truth.entrySet()) {
@@ -108,7 +110,7 @@ class EnginesDocTest {
             assertTrue(p.unsupported(plain()).isEmpty());
         }
         assertEquals(2 * (CellKind.values().length + OptimizerKind.values().length + ClippingKind.values().length
-                + Precision.values().length + 5), checked);
+                + Precision.values().length + 6), checked);
     }
 
     @Test

@@ -534,8 +534,8 @@
     (noProfile[k] === 1 ? '' : 's') + ')'; }).join('; ');
   if (noProfileText) {
     var profileBoxes = boxes.filter(function (b) { return (b.getAttribute('data-column') || '').indexOf('time_profile_l') === 0; });
-    var why = 'Gradient through time ||dL/dh_t||: ' + noProfileText + '. Deeplearning4j does not expose the ' +
-      'gradient through time, only its direct part; those runs are not in this chart.';
+    var why = 'Gradient through time ||dL/dh_t||: ' + noProfileText + '. The engine does not expose it (Deeplearning4j ' +
+      'gives only its direct part for LSTM); those runs are not in this chart.';
     if (profileBoxes.length) {
       profileBoxes.forEach(function (b) { b.insertBefore(el('p', 'hint unavailable', why), b.children[1] || null); });
     } else {

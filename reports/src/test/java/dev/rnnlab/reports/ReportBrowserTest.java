@@ -93,13 +93,13 @@ class ReportBrowserTest {
         Path summary = sweep.resolve("runs/bbb/summary.json");
         String json = Files.readString(summary).strip();
         Files.writeString(summary, json.substring(0, json.length() - 1)
-                + ", \"engine\": \"dl4j\", \"provenance\": {\"time_profile\": \"not available on dl4j\"}}");
+                + ", \"engine\": \"dl4j\", \"provenance\": {\"time_profile\": \"not available on dl4j for lstm\"}}");
         Chromium.Result r = Chromium.run(dir, "--virtual-time-budget=5000", "--dump-dom", SweepReport.write(sweep).toUri()
                 + "#run-bbb");
         assertEquals(0, r.exitCode(), r.stderr());
         assertTrue(r.stdout().contains("<p class=\"hint unavailable\">Gradient through time ||dL/dh_t||: not available on "
-                + "dl4j (1 run)."), "in the gradient-through-time chart, where run aaa's profile is drawn");
-        assertTrue(r.stdout().contains("<p class=\"hint unavailable\">Gradient through time: not available on dl4j.</p>"),
+                + "dl4j for lstm (1 run)."), "in the gradient-through-time chart, where run aaa's profile is drawn");
+        assertTrue(r.stdout().contains("<p class=\"hint unavailable\">Gradient through time: not available on dl4j for lstm.</p>"),
                 "in the run's detail");
         assertEquals("", consoleLines(r));
     }

@@ -141,8 +141,10 @@ final class RunExecution {
         p.put("engine", engine.name());
         p.put("engine_version", engine.version());
         p.put("engine_numerics", engine.numerics());
-        if (!engine.recordsTimeProfile()) {
-            p.put("time_profile", "not available on " + engine.name()); // what reports say instead of an empty chart
+        if (!engine.recordsTimeProfile(run.spec().model().cell().kind())) {
+            // what reports say instead of an empty chart
+            p.put("time_profile", "not available on " + engine.name() + " for " + run.spec().model().cell().kind()
+                    .configName());
         }
         p.put("threads", threads);
         p.put("seed", run.spec().seed());

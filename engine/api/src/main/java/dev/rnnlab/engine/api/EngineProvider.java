@@ -47,10 +47,10 @@ public interface EngineProvider {
 
     /**
      * Whether the engine reports the gradient through time ({@code ||dL/dh_t||} per step t,
-     * {@link dev.rnnlab.engine.api.telemetry.TimeProfileRecord}) at detail steps; when not, reports say it is not
-     * available on this engine instead of drawing an empty chart.
+     * {@link dev.rnnlab.engine.api.telemetry.TimeProfileRecord}, and in its gradient checker's reports) for runs of
+     * {@code cell}; when not, reports say it is not available on this engine instead of drawing an empty chart.
      */
-    default boolean recordsTimeProfile() {
+    default boolean recordsTimeProfile(dev.rnnlab.engine.api.spec.CellKind cell) {
         return true;
     }
 

@@ -18,6 +18,7 @@ import dev.rnnlab.engine.api.telemetry.RunResult;
 import dev.rnnlab.engine.api.telemetry.StepRecord;
 import dev.rnnlab.engine.api.telemetry.StopRequest;
 import dev.rnnlab.engine.api.telemetry.TelemetrySink;
+import dev.rnnlab.engine.api.telemetry.TimeProfileRecord;
 import dev.rnnlab.engine.shared.InitialParameters;
 import dev.rnnlab.engine.shared.Spectra;
 import java.io.IOException;
@@ -34,8 +35,9 @@ import java.util.Map;
  * ends the run as diverged with the weights of the last finite step), clipping and the {@code torch.optim}
  * update on the state_dict tensors, telemetry. The parameters live here, in PyTorch's layout, and are written
  * into the network before each step; in a float32 run they are rounded to float32 after each update, as the
- * network holds them. Detail steps record parameter norms and W_hh spectra; the gradient through time and gate
- * saturation are not available from DL4J and are not recorded.
+ * network holds them. Detail steps record parameter norms, W_hh spectra and, for RNN cells, the gradient through
+ * time (rebuilt, {@link RnnGradientThroughTime}); the LSTM's gradient through time and gate saturation are not
+ * available from DL4J and are not recorded.
  */
 final class Dl4jEngine implements Engine {
 
@@ -73,6 +75,14 @@ final class Dl4jEngine implements Engine {
             }
             if (spec.telemetry().detailAt(step, training.steps())) {
                 detail(spec, params, grads, step, sink);
+                if (spec.model().cell().kind() != CellKind.LSTM) {
+                    List<double[]> norms = RnnGradientThroughTime.norms(spec.model(), params, doubles(batch.inputs()),
+                            doubles(batch.targets()), batch.size(), data.seqLen(), data.inputSize(), data.outputSize(),
+                            data.layout(), data.loss());
+                    for (int l = 0; l < norms.size(); l++) {
+                        sink.timeProfile(new TimeProfileRecord(step, l, norms.get(l)));
+                    }
+                }
             }
             boolean clipped = GradientClipping.apply(training.clipping(), grads, norm);
             double post = clipped ? GradientClipping.globalNorm(grads) : norm;

@@ -80,10 +80,13 @@ public final class Dl4jEngineProvider implements EngineProvider {
         return out;
     }
 
-    /** DL4J exposes only the direct part of dL/dh_t, not the gradient through time. */
+    /**
+     * DL4J exposes only the direct part of dL/dh_t. For {@code SimpleRnn} stacks the gradient through time is
+     * rebuilt exactly ({@link RnnGradientThroughTime}); for LSTM it is not available.
+     */
     @Override
-    public boolean recordsTimeProfile() {
-        return false;
+    public boolean recordsTimeProfile(CellKind cell) {
+        return cell == CellKind.RNN_TANH || cell == CellKind.RNN_RELU;
     }
 
     @Override

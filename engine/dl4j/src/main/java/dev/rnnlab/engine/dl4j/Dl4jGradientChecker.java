@@ -5,15 +5,16 @@ import dev.rnnlab.engine.api.check.GradientChecker;
 import dev.rnnlab.engine.api.check.GradientReport;
 import dev.rnnlab.engine.api.check.TrajectorySpec;
 import dev.rnnlab.engine.api.checkpoint.StateDict;
+import dev.rnnlab.engine.api.spec.CellKind;
 import dev.rnnlab.engine.api.spec.Precision;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The DL4J engine's float64 evaluator: the same network, clipping and optimizer code as its training. It has
- * no per-timestep {@code ||dL/dh_t||} (DL4J does not expose the total gradient through time; see
- * {@link Dl4jEngineProvider}), so {@link GradientReport#hiddenGradNormsByLayer()} is empty.
+ * The DL4J engine's float64 evaluator: the same network, clipping and optimizer code as its training. The
+ * per-timestep {@code ||dL/dh_t||} is rebuilt for RNN cells ({@link RnnGradientThroughTime}); for LSTM it is not
+ * available, and {@link GradientReport#hiddenGradNormsByLayer()} is empty.
  */
 final class Dl4jGradientChecker implements GradientChecker {
 
@@ -33,7 +34,10 @@ final class Dl4jGradientChecker implements GradientChecker {
         double[] predictions = net.predictions(c.inputs(), c.batch());
         GradientReport.TrajectoryReport trajectory = c.trajectory() == null ? null
                 : trajectory(net, params, c.trajectory(), c);
-        return new GradientReport(r.loss(), predictions, r.gradients(), List.of(), trajectory);
+        List<double[]> throughTime = c.model().cell().kind() == CellKind.LSTM ? List.of()
+                : RnnGradientThroughTime.norms(c.model(), c.parameters(), c.inputs(), c.targets(), c.batch(), c.seqLen(),
+                c.inputSize(), c.outputSize(), c.layout(), c.loss());
+        return new GradientReport(r.loss(), predictions, r.gradients(), throughTime, trajectory);
     }
 
     private static GradientReport.TrajectoryReport trajectory(Dl4jNetwork net, Map<String, double[]> params,

@@ -32,7 +32,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The Deeplearning4j engine against the native one in float64, from the same initial weights (the shared
- * initializer) on the same batch: loss, predictions and every gradient to 1e-9 relative, then a 20-step trajectory
+ * initializer) on the same batch: loss, predictions, every gradient and (RNN cells) every layer's gradient through
+ * time to 1e-9 relative, then a 20-step trajectory
  * (the loss before every step, the gradient norms before and after clipping, the final loss and final weights)
  * to 1e-8. The cases: every cell DL4J supports x depth 1-3 x head on every or the last step x MSE or
  * cross-entropy (36), each with an optimizer and clipping mode taken in turn so that all 28 pairs occur, plus
@@ -80,6 +81,15 @@ class EngineParityTest {
         assertClose("loss", new double[] {ref.loss()}, new double[] {ours.loss()}, 1e-9);
         assertClose("predictions", ref.predictions(), ours.predictions(), 1e-9);
         ref.gradients().forEach((name, g) -> assertClose("grad " + name, g, ours.gradients().get(name), 1e-9));
+        if (cell == CellKind.LSTM) {
+            assertEquals(0, ours.hiddenGradNormsByLayer().size(), "not available on dl4j for lstm");
+        } else {
+            assertEquals(layers, ours.hiddenGradNormsByLayer().size());
+            for (int l = 0; l < layers; l++) {
+                assertClose("||dL/dh_t|| layer " + l, ref.hiddenGradNormsByLayer().get(l),
+                        ours.hiddenGradNormsByLayer().get(l), 1e-9);
+            }
+        }
         GradientReport.TrajectoryReport rt = ref.trajectory();
         GradientReport.TrajectoryReport ot = ours.trajectory();
         assertClose("losses", rt.losses(), ot.losses(), 1e-8);
