@@ -8,7 +8,7 @@ import dev.rnnlab.engine.api.spec.ModelSpec;
 import dev.rnnlab.engine.api.spec.OptimizerSpec;
 import dev.rnnlab.engine.api.spec.Precision;
 import dev.rnnlab.engine.shared.InitialParameters;
-import java.util.Arrays;
+import dev.rnnlab.engine.shared.Rate;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -63,25 +63,7 @@ public final class Dl4jThroughput {
     /** 3 warm-up iterations, then {@code reps} windows of about {@code seconds}; the median window's line. */
     public static String measure(CellKind cell, int input, int hidden, int batch, int seq, double seconds, int reps) {
         Dl4jThroughput t = new Dl4jThroughput(cell, input, hidden, batch, seq);
-        double sink = 0;
-        for (int i = 0; i < 3; i++) {
-            sink += t.iteration();
-        }
-        double[] rates = new double[reps];
-        for (int r = 0; r < reps; r++) {
-            long start = System.nanoTime();
-            int iters = 0;
-            do {
-                sink += t.iteration();
-                iters++;
-            } while (System.nanoTime() - start < seconds * 1e9);
-            rates[r] = iters / ((System.nanoTime() - start) / 1e9);
-        }
-        if (Double.isNaN(sink)) {
-            throw new IllegalStateException("the benchmark diverged");
-        }
-        Arrays.sort(rates);
-        double rate = rates[reps / 2];
+        double rate = Rate.median(t::iteration, seconds, reps);
         double flops = 3.0 * seq * 2.0 * batch * cell.gates() * hidden * (double) (input + hidden);
         return String.format(Locale.ROOT, "cell=%s I=%d H=%d B=%d T=%d threads=%s engine=dl4j iters_per_s=%.2f gflops=%.2f",
                 cell.configName(), input, hidden, batch, seq, System.getenv().getOrDefault("OMP_NUM_THREADS", "omp-default"),

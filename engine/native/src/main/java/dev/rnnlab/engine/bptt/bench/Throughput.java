@@ -9,7 +9,7 @@ import dev.rnnlab.engine.api.spec.OptimizerSpec;
 import dev.rnnlab.engine.bptt.math.F32Kernels;
 import dev.rnnlab.engine.bptt.model.SequenceModel;
 import dev.rnnlab.engine.bptt.optim.Optimizer;
-import java.util.Arrays;
+import dev.rnnlab.engine.shared.Rate;
 import java.util.Locale;
 import java.util.SplittableRandom;
 
@@ -112,25 +112,7 @@ public final class Throughput implements AutoCloseable {
     }
 
     private Result measure(double seconds, int reps) {
-        double sink = 0;
-        for (int i = 0; i < 3; i++) {
-            sink += iteration();
-        }
-        double[] rates = new double[reps];
-        for (int r = 0; r < reps; r++) {
-            long start = System.nanoTime();
-            int iters = 0;
-            do {
-                sink += iteration();
-                iters++;
-            } while (System.nanoTime() - start < seconds * 1e9);
-            rates[r] = iters / ((System.nanoTime() - start) / 1e9);
-        }
-        if (Double.isNaN(sink)) {
-            throw new IllegalStateException("the benchmark diverged");
-        }
-        Arrays.sort(rates);
-        return new Result(cell, input, hidden, batch, seq, kernels.threads(), rates[reps / 2]);
+        return new Result(cell, input, hidden, batch, seq, kernels.threads(), Rate.median(this::iteration, seconds, reps));
     }
 
     /** Stops the kernels' worker threads. */
