@@ -43,10 +43,13 @@ public final class ConfigWriter {
                 line(out, 1, "lag", Integer.toString(((DatasetSpec.Parity) d).lag()));
                 line(out, 1, "bits", Integer.toString(((DatasetSpec.Parity) d).bits()));
             }
+            case CSV -> csv(out, (DatasetSpec.Csv) d);
         }
-        line(out, 1, "train_size", Integer.toString(d.trainSize()));
-        line(out, 1, "val_size", Integer.toString(d.valSize()));
-        line(out, 1, "seed", Long.toString(d.seed()));
+        if (!(d instanceof DatasetSpec.Csv)) {
+            line(out, 1, "train_size", Integer.toString(d.trainSize()));
+            line(out, 1, "val_size", Integer.toString(d.valSize()));
+            line(out, 1, "seed", Long.toString(d.seed()));
+        }
         out.append("model:\n");
         line(out, 1, "cell", spec.model().cell().kind().configName());
         line(out, 1, "hidden", Integer.toString(spec.model().hidden()));
@@ -163,6 +166,24 @@ public final class ConfigWriter {
     /** The shortest text that parses back to exactly {@code v}. */
     public static String number(double v) {
         return Double.toString(v);
+    }
+
+    /** A CSV dataset with its file's SHA-256, which makes the data part of the run's identity. */
+    private static void csv(StringBuilder out, DatasetSpec.Csv d) {
+        line(out, 1, "path", text(d.path()));
+        line(out, 1, "sha256", text(d.sha256()));
+        line(out, 1, "inputs", d.inputs().stream().map(ConfigWriter::text).toList().toString());
+        line(out, 1, "target", d.target().stream().map(ConfigWriter::text).toList().toString());
+        if (d.time() != null) {
+            line(out, 1, "time", text(d.time()));
+        }
+        line(out, 1, "seq_len", Integer.toString(d.seqLen()));
+        line(out, 1, "horizon", Integer.toString(d.horizon()));
+        line(out, 1, "stride", Integer.toString(d.stride()));
+        line(out, 1, "task", d.task().configName());
+        line(out, 1, "split", "{train: " + number(d.split().train()) + ", val: " + number(d.split().val()) + ", test: "
+                + number(d.split().test()) + "}");
+        line(out, 1, "normalize", d.normalize().configName());
     }
 
     private static void line(StringBuilder out, int indent, String key, String value) {

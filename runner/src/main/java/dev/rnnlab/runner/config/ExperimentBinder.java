@@ -51,7 +51,7 @@ public final class ExperimentBinder {
         Long seed = top.integer("seed", DEFAULT_SEED, 0, Long.MAX_VALUE);
         String engine = top.string("engine", DEFAULT_ENGINE);
         MappingReader datasetReader = top.mapping("dataset", true);
-        DatasetSpec dataset = dataset(datasetReader);
+        DatasetSpec dataset = dataset(datasetReader, errors);
         ModelSpec model = model(top.mapping("model", true));
         MappingReader training = top.mapping("training", true);
         TrainingSpec trainingSpec = null;
@@ -62,8 +62,9 @@ public final class ExperimentBinder {
             training.rejectUnknownKeys("");
             if (dataset != null && trainingSpec != null && trainingSpec.batchSize() > dataset.trainSize()) {
                 training.error("batch_size", "batch_size " + trainingSpec.batchSize()
-                        + " is larger than dataset.train_size " + dataset.trainSize() + " (at "
-                        + datasetReader.locationOf("train_size") + ")");
+                        + " is larger than the " + dataset.trainSize() + " training " + (dataset instanceof DatasetSpec.Csv
+                        ? "windows of " + Path.of(((DatasetSpec.Csv) dataset).path()).getFileName()
+                        : "sequences of dataset.train_size (at " + datasetReader.locationOf("train_size") + ")"));
             }
         }
         TelemetrySpec telemetry = telemetry(top.mapping("telemetry", false));
@@ -75,11 +76,14 @@ public final class ExperimentBinder {
         return new ExperimentSpec(name, seed, engine, dataset, model, trainingSpec, precision, telemetry, stopping);
     }
 
-    private static DatasetSpec dataset(MappingReader r) {
+    private static DatasetSpec dataset(MappingReader r, List<ConfigError> errors) {
         if (r == null) {
             return null;
         }
         DatasetKind kind = r.choice("kind", DatasetKind.class, null);
+        if (kind == DatasetKind.CSV) {
+            return CsvDatasetBinder.bind(r, errors);
+        }
         Integer train = r.intValue("train_size", DEFAULT_TRAIN_SIZE, 1, DatasetSpec.MAX_SIZE);
         Integer val = r.intValue("val_size", DEFAULT_VAL_SIZE, 1, DatasetSpec.MAX_SIZE);
         Long seed = r.integer("seed", DEFAULT_DATASET_SEED, 0, Long.MAX_VALUE);
@@ -112,6 +116,7 @@ public final class ExperimentBinder {
                     spec = anyNull(lag, bits, train, val, seed) ? null
                             : new DatasetSpec.Parity(lag, bits, train, val, seed);
                 }
+                case CSV -> throw new IllegalStateException("bound above");
             }
         }
         if (kind != null) { // with an unknown kind, no key can be called unknown
@@ -227,7 +232,7 @@ public final class ExperimentBinder {
     }
 
     /** A path given at {@code at}: relative to the file it is written in, or to the working directory for {@code <cli>}. */
-    private static Path resolve(Location at, String path) {
+    static Path resolve(Location at, String path) {
         Path p = Path.of(path);
         if (!p.isAbsolute() && !at.source().equals(Location.CLI)) {
             Path parent = Path.of(at.source()).toAbsolutePath().getParent();

@@ -8,7 +8,9 @@ public enum DatasetKind implements ConfigNamed {
     RANDOM_WALK("random_walk"),
     ADDING("adding"),
     COPY_MEMORY("copy_memory"),
-    PARITY("parity");
+    PARITY("parity"),
+    /** A table of the user's own, read from a CSV file (DatasetSpec.Csv). */
+    CSV("csv");
 
     private final String configName;
 

@@ -7,7 +7,8 @@ import java.io.Serializable;
  * batch order) is separate, so repeats of a configuration train on the same data.
  */
 public sealed interface DatasetSpec extends Serializable
-        permits DatasetSpec.Sine, DatasetSpec.RandomWalk, DatasetSpec.Adding, DatasetSpec.CopyMemory, DatasetSpec.Parity {
+        permits DatasetSpec.Sine, DatasetSpec.RandomWalk, DatasetSpec.Adding, DatasetSpec.CopyMemory, DatasetSpec.Parity,
+        DatasetSpec.Csv {
 
     int MAX_SEQ_LEN = 1_000_000;
     int MAX_SIZE = 10_000_000;
@@ -134,6 +135,45 @@ public sealed interface DatasetSpec extends Serializable
         @Override
         public DatasetKind kind() {
             return DatasetKind.PARITY;
+        }
+    }
+
+    /**
+     * Windows of a CSV table with a header row (Keras' {@code timeseries_dataset_from_array}): window k holds
+     * rows {@code s .. s+T-1} as inputs ({@code inputs} columns), {@code s} stepping by {@code stride}; the target
+     * ({@code target} columns) is row {@code s+T-1+horizon} for {@link CsvTask#MANY_TO_ONE}, or row
+     * {@code s+t+horizon} at every step t for {@link CsvTask#NEXT_STEP}. The rows split by time into train,
+     * validation and test ({@link CsvSplit}); no window, with its targets, crosses a split boundary; columns are
+     * normalised with statistics of the training rows only. {@code sha256} is the file's, so the data is part of
+     * each run's identity; the window counts are derived from the file when the config is bound.
+     *
+     * @param path absolute
+     * @param time a column for plot axes, or null
+     */
+    record Csv(String path, String sha256, java.util.List<String> inputs, java.util.List<String> target, String time,
+               int seqLen, int horizon, int stride, CsvTask task, CsvSplit split, CsvNormalize normalize, int trainSize,
+               int valSize, int testSize) implements DatasetSpec {
+
+        public Csv {
+            inputs = java.util.List.copyOf(inputs);
+            target = java.util.List.copyOf(target);
+            if (seqLen < 1 || seqLen > MAX_SEQ_LEN || horizon < 1 || stride < 1) {
+                throw new IllegalArgumentException("seq_len, horizon and stride must be >= 1");
+            }
+            if (trainSize < 1 || valSize < 1) {
+                throw new IllegalArgumentException("the train and validation splits need a window each");
+            }
+        }
+
+        /** The data holds no randomness. */
+        @Override
+        public long seed() {
+            return 0;
+        }
+
+        @Override
+        public DatasetKind kind() {
+            return DatasetKind.CSV;
         }
     }
 

@@ -17,9 +17,7 @@ public final class GeneratedData implements SequenceData {
     private final WindowSet train;
     private final WindowSet validation;
     private final int batchSize;
-    private final long shuffleSeed;
-    private long cachedEpoch = -1;
-    private int[] cachedPermutation;
+    private final EpochOrder order;
 
     public GeneratedData(DatasetSpec spec, long runSeed, int batchSize) {
         SplittableRandom root = new SplittableRandom(spec.seed());
@@ -28,7 +26,7 @@ public final class GeneratedData implements SequenceData {
         this.train = Generators.generate(spec, spec.trainSize(), trainStream);
         this.validation = Generators.generate(spec, spec.valSize(), valStream);
         this.batchSize = batchSize;
-        this.shuffleSeed = runSeed;
+        this.order = new EpochOrder(train.count(), runSeed);
     }
 
     /**
@@ -36,6 +34,9 @@ public final class GeneratedData implements SequenceData {
      * what a model for it needs, known at validate time without generating the data.
      */
     public static int[] widths(DatasetSpec spec) {
+        if (spec instanceof DatasetSpec.Csv csv) {
+            return new int[] {csv.inputs().size(), csv.target().size()};
+        }
         WindowSet one = Generators.generate(spec, 1, new SplittableRandom(spec.seed()));
         return new int[] {one.inputSize(), one.outputSize()};
     }
@@ -67,11 +68,9 @@ public final class GeneratedData implements SequenceData {
 
     @Override
     public Batch trainBatch(long step) {
-        int n = train.count();
         int[] indices = new int[batchSize];
         for (int j = 0; j < batchSize; j++) {
-            long position = step * batchSize + j;
-            indices[j] = permutation(position / n)[(int) (position % n)];
+            indices[j] = order.at(step * batchSize + j);
         }
         return train.gather(indices);
     }
@@ -79,25 +78,5 @@ public final class GeneratedData implements SequenceData {
     @Override
     public Batch validation() {
         return validation.all();
-    }
-
-    private int[] permutation(long epoch) {
-        if (epoch != cachedEpoch) {
-            int n = train.count();
-            int[] p = new int[n];
-            for (int i = 0; i < n; i++) {
-                p[i] = i;
-            }
-            SplittableRandom rng = new SplittableRandom(shuffleSeed * 0x9E3779B97F4A7C15L + epoch);
-            for (int i = n - 1; i > 0; i--) { // Fisher-Yates
-                int j = rng.nextInt(i + 1);
-                int tmp = p[i];
-                p[i] = p[j];
-                p[j] = tmp;
-            }
-            cachedEpoch = epoch;
-            cachedPermutation = p;
-        }
-        return cachedPermutation;
     }
 }

@@ -16,6 +16,7 @@ final class Generators {
             case ADDING -> adding((DatasetSpec.Adding) spec, count, rng);
             case COPY_MEMORY -> copyMemory((DatasetSpec.CopyMemory) spec, count, rng);
             case PARITY -> parity((DatasetSpec.Parity) spec, count, rng);
+            case CSV -> throw new IllegalArgumentException("a CSV table is read (CsvData), not generated");
         };
     }
 

@@ -5,6 +5,9 @@ import dev.rnnlab.engine.api.spec.RunSpec;
 import dev.rnnlab.engine.api.telemetry.Outcome;
 import dev.rnnlab.engine.api.telemetry.RunResult;
 import dev.rnnlab.runner.config.ExperimentSpec;
+import dev.rnnlab.engine.api.data.SequenceData;
+import dev.rnnlab.runner.data.CsvData;
+import dev.rnnlab.runner.data.DatasetSpec;
 import dev.rnnlab.runner.data.GeneratedData;
 import dev.rnnlab.runner.store.AtomicFiles;
 import dev.rnnlab.runner.store.MetricsWriter;
@@ -14,6 +17,7 @@ import dev.rnnlab.runner.store.RunSummary;
 import dev.rnnlab.runner.store.RunTelemetry;
 import dev.rnnlab.runner.sweep.PlannedRun;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
@@ -85,7 +89,7 @@ final class RunExecution {
                 MetricsWriter metrics = telemetry.metrics();
                 RunMonitor monitor = new RunMonitor(telemetry, spec.stopping(), asha, spec.training().steps());
                 try {
-                    GeneratedData data = new GeneratedData(spec.dataset(), spec.seed(), spec.training().batchSize());
+                    SequenceData data = open(spec, dir);
                     if (from == null) {
                         result = engine.create().train(runSpec, data, monitor);
                     } else {
@@ -136,6 +140,21 @@ final class RunExecution {
         return summary;
     }
 
+    /** The run's data; a CSV table's normalisation and splits go to {@code data.json}. */
+    private static SequenceData open(ExperimentSpec spec, RunDirectory dir) {
+        if (spec.dataset() instanceof DatasetSpec.Csv csv) {
+            CsvData data = new CsvData(csv, spec.seed(), spec.training().batchSize());
+            try {
+                AtomicFiles.write(dir.path().resolve("data.json"), new com.fasterxml.jackson.databind.ObjectMapper()
+                        .writerWithDefaultPrettyPrinter().writeValueAsBytes(data.dataJson()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return data;
+        }
+        return new GeneratedData(spec.dataset(), spec.seed(), spec.training().batchSize());
+    }
+
     private Map<String, Object> provenance(PlannedRun run, Instant start) {
         Map<String, Object> p = new LinkedHashMap<>(provenance.toMap());
         p.put("engine", engine.name());
@@ -149,6 +168,10 @@ final class RunExecution {
         p.put("threads", threads);
         p.put("seed", run.spec().seed());
         p.put("dataset_seed", run.spec().dataset().seed());
+        if (run.spec().dataset() instanceof DatasetSpec.Csv csv) {
+            p.put("data_file", csv.path());
+            p.put("data_sha256", csv.sha256());
+        }
         p.put("started_at", start.toString());
         return p;
     }
