@@ -62,9 +62,10 @@ public final class ExperimentBinder {
             training.rejectUnknownKeys("");
             if (dataset != null && trainingSpec != null && trainingSpec.batchSize() > dataset.trainSize()) {
                 training.error("batch_size", "batch_size " + trainingSpec.batchSize()
-                        + " is larger than the " + dataset.trainSize() + " training " + (dataset instanceof DatasetSpec.Csv
-                        ? "windows of " + Path.of(((DatasetSpec.Csv) dataset).path()).getFileName()
-                        : "sequences of dataset.train_size (at " + datasetReader.locationOf("train_size") + ")"));
+                        + (dataset instanceof DatasetSpec.Csv csv ? " is larger than the " + dataset.trainSize()
+                        + " training windows of " + Path.of(csv.path()).getFileName()
+                        : " is larger than dataset.train_size " + dataset.trainSize() + " (at "
+                        + datasetReader.locationOf("train_size") + ")"));
             }
         }
         TelemetrySpec telemetry = telemetry(top.mapping("telemetry", false));

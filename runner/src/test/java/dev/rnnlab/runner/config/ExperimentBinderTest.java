@@ -93,7 +93,7 @@ class ExperimentBinderTest {
                 """);
         assertEquals(List.of(
                 "f.yaml:2:17: dataset.kind: unknown value 'sinus', expected one of sine, random_walk, adding, copy_memory, "
-                        + "parity; did you mean 'sine'?",
+                        + "parity, csv; did you mean 'sine'?",
                 "f.yaml:3:33: model.hidden: expected an integer, got the string \"16\"",
                 "f.yaml:3:39: model.layerz: unknown key; did you mean 'layers'?",
                 "f.yaml:5:10: training.steps: expected an integer, got '1.5'",
