@@ -18,6 +18,9 @@ import dev.rnnlab.runner.config.Composer;
 import dev.rnnlab.runner.config.ExperimentSpec;
 import dev.rnnlab.runner.sweep.SweepPlanner;
 import dev.rnnlab.runner.config.StoppingSpec;
+import dev.rnnlab.runner.data.CsvNormalize;
+import dev.rnnlab.runner.data.CsvSplit;
+import dev.rnnlab.runner.data.CsvTask;
 import dev.rnnlab.runner.data.DatasetSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,7 +50,8 @@ class SchemaDocTest {
         ModelSpec model = new ModelSpec(new CellSpec.Lstm(1.0), 4, 1, new InitSpec(normal, normal, normal, "/m.safetensors"));
         List<DatasetSpec> datasets = List.of(new DatasetSpec.Sine(5, 10, 10, 0), new DatasetSpec.RandomWalk(5, 10, 10, 0, 1),
                 new DatasetSpec.Adding(5, 10, 10, 0), new DatasetSpec.CopyMemory(5, 2, 10, 10, 0),
-                new DatasetSpec.Parity(5, 2, 10, 10, 0));
+                new DatasetSpec.Parity(5, 2, 10, 10, 0), new DatasetSpec.Csv("/d.csv", "ab12", List.of("x"), List.of("x"), "date",
+                        4, 1, 1, CsvTask.NEXT_STEP, new CsvSplit(0.7, 0.15, 0.15), CsvNormalize.STANDARD, 10, 10, 10));
         List<OptimizerSpec> optimizers = List.of(new OptimizerSpec.Sgd(0.1), new OptimizerSpec.Momentum(0.1, 0.9, 0, 0),
                 new OptimizerSpec.Nesterov(0.1, 0.9, 0), OptimizerSpec.Adam.withDefaults(0.1),
                 new OptimizerSpec.AdamW(0.1, 0.9, 0.999, 1e-8, 0.01), new OptimizerSpec.RmsProp(0.1, 0.99, 1e-8, 0),
@@ -73,7 +77,9 @@ class SchemaDocTest {
         Matcher m = Pattern.compile("(?m)^\\| `([a-z0-9_.]+)` \\|").matcher(
                 Files.readString(Path.of("..", "experiments", "README.md")));
         while (m.find()) {
-            documented.add(m.group(1));
+            if (!m.group(1).endsWith(".yaml")) { // the table of experiment files, further down
+                documented.add(m.group(1));
+            }
         }
         assertEquals(known, documented);
     }
