@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class ProgressTest {
 
     private static RunSummary summary(String outcome, String detail, Double train, Double val) {
-        return new RunSummary(RunSummary.FORMAT, "abc", "s", 0, outcome, detail, 33, train, val, null, null, 0.1, "", "",
+        return new RunSummary(RunSummary.FORMAT, "abc", "s", 0, outcome, detail, 33, train, val, null, null, null, 0.1, "", "",
                 "native", "1", 1, Map.of(), "", Map.of());
     }
 

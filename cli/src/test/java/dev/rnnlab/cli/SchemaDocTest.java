@@ -15,6 +15,7 @@ import dev.rnnlab.engine.api.spec.TelemetrySpec;
 import dev.rnnlab.engine.api.spec.TrainingSpec;
 import dev.rnnlab.runner.config.ConfigWriter;
 import dev.rnnlab.runner.config.Composer;
+import dev.rnnlab.runner.config.EvaluationSpec;
 import dev.rnnlab.runner.config.ExperimentSpec;
 import dev.rnnlab.runner.sweep.SweepPlanner;
 import dev.rnnlab.runner.config.StoppingSpec;
@@ -48,7 +49,7 @@ class SchemaDocTest {
         known.add(Composer.EXTENDS);
         InitScheme normal = new InitScheme.Normal(0.1);
         ModelSpec model = new ModelSpec(new CellSpec.Lstm(1.0), 4, 1, new InitSpec(normal, normal, normal, "/m.safetensors"));
-        List<DatasetSpec> datasets = List.of(new DatasetSpec.Sine(5, 10, 10, 0), new DatasetSpec.RandomWalk(5, 10, 10, 0, 1),
+        List<DatasetSpec> datasets = List.of(new DatasetSpec.Sine(5, 10, 10, 0, 3), new DatasetSpec.RandomWalk(5, 10, 10, 0, 1),
                 new DatasetSpec.Adding(5, 10, 10, 0), new DatasetSpec.CopyMemory(5, 2, 10, 10, 0),
                 new DatasetSpec.Parity(5, 2, 10, 10, 0), new DatasetSpec.Csv("/d.csv", "ab12", List.of("x"), List.of("x"), "date",
                         4, 1, 1, CsvTask.NEXT_STEP, new CsvSplit(0.7, 0.15, 0.15), CsvNormalize.STANDARD, 10, 10, 10));
@@ -67,7 +68,7 @@ class SchemaDocTest {
                         for (BpttSpec bptt : List.of(new BpttSpec.Full(), new BpttSpec.Truncated(4, 2))) {
                             known.addAll(keyPaths(ConfigWriter.write(new ExperimentSpec("x", 0, "native", d, model,
                                     new TrainingSpec(1, 1, 1, o, s, c, bptt, true), Precision.FLOAT32,
-                                    TelemetrySpec.DEFAULT, STOPPING))));
+                                    TelemetrySpec.DEFAULT, STOPPING, new EvaluationSpec(7)))));
                         }
                     }
                 }

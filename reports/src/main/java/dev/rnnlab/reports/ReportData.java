@@ -70,6 +70,7 @@ final class ReportData {
             putOrNull(row, "final_train_loss", r.finalLoss("final_train_loss"));
             putOrNull(row, "final_val_loss", r.finalValLoss());
             putOrNull(row, "best_val_loss", r.bestValLoss());
+            putOrNull(row, "test_loss", r.finalLoss("test_loss"));
             if (r.bestValLoss() == null) {
                 row.putNull("best_val_step");
             } else {

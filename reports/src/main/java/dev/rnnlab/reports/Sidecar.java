@@ -22,7 +22,7 @@ final class Sidecar {
     static final String JSON = "sweep-summary.json";
     static final String CSV = "sweep-summary.csv";
     static final List<String> COLUMNS = List.of("index", "outcome", "final_train_loss", "final_val_loss",
-            "best_val_loss", "best_train_loss", "steps_done", "steps_to_target", "fraction_clipped", "wall_time_s");
+            "best_val_loss", "test_loss", "best_train_loss", "steps_done", "steps_to_target", "fraction_clipped", "wall_time_s");
 
     private Sidecar() {}
 

@@ -127,7 +127,12 @@
   columns.push({ key: 'outcome', text: true, get: function (r) { return r.outcome; } },
     { key: 'final train loss', get: function (r) { return r.final_train_loss; } },
     { key: 'final val loss', get: function (r) { return r.final_val_loss; } },
-    { key: 'best val loss', get: function (r) { return r.best_val_loss; } },
+    { key: 'best val loss', get: function (r) { return r.best_val_loss; } });
+  // The test split's loss on the final weights: a column only when some run has one.
+  if (data.runs.some(function (r) { return r.test_loss !== null && r.test_loss !== undefined; })) {
+    columns.push({ key: 'test loss', get: function (r) { return r.test_loss; } });
+  }
+  columns.push(
     { key: 'best train loss', get: function (r) { return r.best_train_loss; } },
     { key: 'steps to target', get: function (r) { return r.steps_to_target; } },
     { key: 'clipped', get: function (r) { return r.fraction_clipped; } },

@@ -187,7 +187,7 @@ class ReportTest {
             assertFalse(c.get("a").asText().contains("{kind: none}") && c.get("a").asText().contains("lr=0.1"));
         }
         List<String> csv = Files.readAllLines(sweep.resolve("sweep-summary.csv"));
-        assertTrue(csv.get(9).startsWith(old.get("id").asText() + ",0.1,{kind: none},3,8,diverged,,,,"), csv.get(9));
+        assertTrue(csv.get(9).startsWith(old.get("id").asText() + ",0.1,{kind: none},3,8,diverged,,,,,"), csv.get(9));
     }
 
     @Test
@@ -243,7 +243,7 @@ class ReportTest {
         assertTrue(aaa.get("steps_to_target").isNull(), "aaa never gets within 1.5 x of the best");
         assertEquals(200, data.get("runs").get(1).get("steps_to_target").asInt(), "bbb: 1.1/21 <= 1.5 x 1.1/31 at step 200");
         List<String> csv = Files.readAllLines(sweep.resolve("sweep-summary.csv"));
-        assertEquals("run_id,model.hidden,note,index,outcome,final_train_loss,final_val_loss,best_val_loss,"
+        assertEquals("run_id,model.hidden,note,index,outcome,final_train_loss,final_val_loss,best_val_loss,test_loss,"
                 + "best_train_loss,steps_done,steps_to_target,fraction_clipped,wall_time_s", csv.get(0));
         assertEquals(4, csv.size());
         assertTrue(csv.get(3).startsWith("ccc,32,plain,2,diverged,,"), csv.get(3));

@@ -48,6 +48,9 @@ public final class ConfigWriter {
         if (!(d instanceof DatasetSpec.Csv)) {
             line(out, 1, "train_size", Integer.toString(d.trainSize()));
             line(out, 1, "val_size", Integer.toString(d.valSize()));
+            if (d.testSize() > 0) { // written only when there is one, so configs without keep their run ids
+                line(out, 1, "test_size", Integer.toString(d.testSize()));
+            }
             line(out, 1, "seed", Long.toString(d.seed()));
         }
         out.append("model:\n");
@@ -151,6 +154,10 @@ public final class ConfigWriter {
             out.append("  asha:\n");
             line(out, 2, "min_steps", Integer.toString(st.asha().minSteps()));
             line(out, 2, "reduction", Integer.toString(st.asha().reduction()));
+        }
+        if (!spec.evaluation().equals(EvaluationSpec.DEFAULT)) { // only when set, so other configs keep their run ids
+            out.append("evaluation:\n");
+            line(out, 1, "predictions", Integer.toString(spec.evaluation().predictions()));
         }
         return out.toString();
     }

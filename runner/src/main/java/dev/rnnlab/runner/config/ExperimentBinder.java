@@ -70,11 +70,13 @@ public final class ExperimentBinder {
         }
         TelemetrySpec telemetry = telemetry(top.mapping("telemetry", false));
         StoppingSpec stopping = stopping(top.mapping("stopping", false));
+        EvaluationSpec evaluation = evaluation(top.mapping("evaluation", false));
         top.rejectUnknownKeys("");
         if (!errors.isEmpty()) {
             throw new ConfigException(sorted(errors));
         }
-        return new ExperimentSpec(name, seed, engine, dataset, model, trainingSpec, precision, telemetry, stopping);
+        return new ExperimentSpec(name, seed, engine, dataset, model, trainingSpec, precision, telemetry, stopping,
+                evaluation);
     }
 
     private static DatasetSpec dataset(MappingReader r, List<ConfigError> errors) {
@@ -87,35 +89,39 @@ public final class ExperimentBinder {
         }
         Integer train = r.intValue("train_size", DEFAULT_TRAIN_SIZE, 1, DatasetSpec.MAX_SIZE);
         Integer val = r.intValue("val_size", DEFAULT_VAL_SIZE, 1, DatasetSpec.MAX_SIZE);
+        Integer test = r.intValue("test_size", 0, 0, DatasetSpec.MAX_SIZE);
         Long seed = r.integer("seed", DEFAULT_DATASET_SEED, 0, Long.MAX_VALUE);
+        if (test == null) {
+            return null;
+        }
         DatasetSpec spec = null;
         if (kind != null) {
             switch (kind) {
                 case SINE -> {
                     Integer seqLen = r.intValue("seq_len", DEFAULT_SEQ_LEN, 1, DatasetSpec.MAX_SEQ_LEN);
-                    spec = anyNull(seqLen, train, val, seed) ? null : new DatasetSpec.Sine(seqLen, train, val, seed);
+                    spec = anyNull(seqLen, train, val, seed) ? null : new DatasetSpec.Sine(seqLen, train, val, seed, test);
                 }
                 case RANDOM_WALK -> {
                     Integer seqLen = r.intValue("seq_len", DEFAULT_SEQ_LEN, 1, DatasetSpec.MAX_SEQ_LEN);
                     Double scale = r.number("scale", DatasetSpec.RandomWalk.DEFAULT_SCALE, 0, Double.MAX_VALUE);
                     spec = anyNull(seqLen, train, val, seed, scale) ? null
-                            : new DatasetSpec.RandomWalk(seqLen, train, val, seed, scale);
+                            : new DatasetSpec.RandomWalk(seqLen, train, val, seed, scale, test);
                 }
                 case ADDING -> {
                     Integer seqLen = r.intValue("seq_len", DEFAULT_SEQ_LEN, 2, DatasetSpec.MAX_SEQ_LEN);
-                    spec = anyNull(seqLen, train, val, seed) ? null : new DatasetSpec.Adding(seqLen, train, val, seed);
+                    spec = anyNull(seqLen, train, val, seed) ? null : new DatasetSpec.Adding(seqLen, train, val, seed, test);
                 }
                 case COPY_MEMORY -> {
                     Integer lag = r.intValue("lag", null, 1, DatasetSpec.MAX_SEQ_LEN / 2);
                     Integer copyLen = r.intValue("copy_len", DEFAULT_COPY_LEN, 1, DatasetSpec.MAX_SEQ_LEN / 4);
                     spec = anyNull(lag, copyLen, train, val, seed) ? null
-                            : new DatasetSpec.CopyMemory(lag, copyLen, train, val, seed);
+                            : new DatasetSpec.CopyMemory(lag, copyLen, train, val, seed, test);
                 }
                 case PARITY -> {
                     Integer lag = r.intValue("lag", null, 0, DatasetSpec.MAX_SEQ_LEN / 2);
                     Integer bits = r.intValue("bits", DEFAULT_PARITY_BITS, 1, DatasetSpec.MAX_SEQ_LEN / 2);
                     spec = anyNull(lag, bits, train, val, seed) ? null
-                            : new DatasetSpec.Parity(lag, bits, train, val, seed);
+                            : new DatasetSpec.Parity(lag, bits, train, val, seed, test);
                 }
                 case CSV -> throw new IllegalStateException("bound above");
             }
@@ -124,6 +130,15 @@ public final class ExperimentBinder {
             r.rejectUnknownKeys(" for dataset \'" + kind.configName() + "\' (kind at " + r.locationOf("kind") + ")");
         }
         return spec;
+    }
+
+    private static EvaluationSpec evaluation(MappingReader r) {
+        if (r == null) {
+            return null;
+        }
+        Integer predictions = r.intValue("predictions", EvaluationSpec.DEFAULT_PREDICTIONS, 0, EvaluationSpec.MAX_PREDICTIONS);
+        r.rejectUnknownKeys("");
+        return predictions == null ? null : new EvaluationSpec(predictions);
     }
 
     private static ModelSpec model(MappingReader r) {

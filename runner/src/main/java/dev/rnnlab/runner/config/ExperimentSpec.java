@@ -26,7 +26,8 @@ public record ExperimentSpec(
         TrainingSpec training,
         Precision precision,
         TelemetrySpec telemetry,
-        StoppingSpec stopping) implements Serializable {
+        StoppingSpec stopping,
+        EvaluationSpec evaluation) implements Serializable {
 
     /** Names become directory names: letters, digits, '.', '_' and '-', starting with a letter or digit. */
     public static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
@@ -43,6 +44,13 @@ public record ExperimentSpec(
         Objects.requireNonNull(precision, "precision");
         Objects.requireNonNull(telemetry, "telemetry");
         Objects.requireNonNull(stopping, "stopping");
+        Objects.requireNonNull(evaluation, "evaluation");
+    }
+
+    /** With the default evaluation. */
+    public ExperimentSpec(String name, long seed, String engine, DatasetSpec dataset, ModelSpec model,
+                          TrainingSpec training, Precision precision, TelemetrySpec telemetry, StoppingSpec stopping) {
+        this(name, seed, engine, dataset, model, training, precision, telemetry, stopping, EvaluationSpec.DEFAULT);
     }
 
     /** Without early termination or time limit. */

@@ -167,8 +167,20 @@ public final class CsvData implements SequenceData {
     }
 
     /** The test windows as one batch, or null when the split has no test fraction. */
+    @Override
     public Batch test() {
         return spec.testSize() == 0 ? null : batch(valEnd, java.util.stream.IntStream.range(0, spec.testSize()).toArray());
+    }
+
+    /** The target columns' names, in order. */
+    public List<String> targetNames() {
+        return spec.target();
+    }
+
+    /** A normalised value of target column {@code c} in the file's own units. */
+    public double original(int c, double normalised) {
+        double[] s = stats.get(spec.target().get(c));
+        return normalised * s[1] + s[0];
     }
 
     /** For {@code data.json}: the file, its rows and splits, and each column's normalisation statistics. */

@@ -21,6 +21,9 @@ public sealed interface DatasetSpec extends Serializable
 
     int valSize();
 
+    /** Sequences (windows) of the test split, evaluated once after training on the final weights; 0: none. */
+    int testSize();
+
     long seed();
 
     /**
@@ -28,11 +31,17 @@ public sealed interface DatasetSpec extends Serializable
      * sin over an interval of length 10 starting at a uniform random offset in [0, 2 pi); the input
      * is {@code x[0..T-1]}, the target at step t is {@code x[t+1]}.
      */
-    record Sine(int seqLen, int trainSize, int valSize, long seed) implements DatasetSpec {
+    record Sine(int seqLen, int trainSize, int valSize, long seed, int testSize) implements DatasetSpec {
+        /** Without a test split. */
+        public Sine(int seqLen, int trainSize, int valSize, long seed) {
+            this(seqLen, trainSize, valSize, seed, 0);
+        }
+
         public static final double INTERVAL = 10.0;
 
         public Sine {
             checkSizes(seqLen, trainSize, valSize);
+            checkTestSize(testSize);
         }
 
         @Override
@@ -47,12 +56,18 @@ public sealed interface DatasetSpec extends Serializable
      * target the value after the window. Inputs and target are multiplied by {@code scale}, so the
      * default 0.01 keeps them near [0, 1), where tanh units are not saturated.
      */
-    record RandomWalk(int seqLen, int trainSize, int valSize, long seed, double scale) implements DatasetSpec {
+    record RandomWalk(int seqLen, int trainSize, int valSize, long seed, double scale, int testSize) implements DatasetSpec {
+        /** Without a test split. */
+        public RandomWalk(int seqLen, int trainSize, int valSize, long seed, double scale) {
+            this(seqLen, trainSize, valSize, seed, scale, 0);
+        }
+
         public static final double DEFAULT_SCALE = 0.01;
         public static final double START_RANGE = 100.0;
 
         public RandomWalk {
             checkSizes(seqLen, trainSize, valSize);
+            checkTestSize(testSize);
             if (!(scale > 0 && Double.isFinite(scale))) {
                 throw new IllegalArgumentException("scale must be > 0, got " + scale);
             }
@@ -70,9 +85,15 @@ public sealed interface DatasetSpec extends Serializable
      * in each half of the sequence; the target, at the last step, is the sum of the two marked values.
      * Predicting 1 always gives MSE 1/6, the baseline to beat. {@code seqLen} is the lag knob.
      */
-    record Adding(int seqLen, int trainSize, int valSize, long seed) implements DatasetSpec {
+    record Adding(int seqLen, int trainSize, int valSize, long seed, int testSize) implements DatasetSpec {
+        /** Without a test split. */
+        public Adding(int seqLen, int trainSize, int valSize, long seed) {
+            this(seqLen, trainSize, valSize, seed, 0);
+        }
+
         public Adding {
             checkSizes(seqLen, trainSize, valSize);
+            checkTestSize(testSize);
             if (seqLen < 2) {
                 throw new IllegalArgumentException("the adding problem needs seq_len >= 2");
             }
@@ -91,7 +112,12 @@ public sealed interface DatasetSpec extends Serializable
      * {@code copyLen} symbols. Inputs are one-hot over 10 classes; cross-entropy at every step. Always
      * predicting blanks and then uniform symbols scores {@code copyLen ln 8 / (lag + 2 copyLen)}.
      */
-    record CopyMemory(int lag, int copyLen, int trainSize, int valSize, long seed) implements DatasetSpec {
+    record CopyMemory(int lag, int copyLen, int trainSize, int valSize, long seed, int testSize) implements DatasetSpec {
+        /** Without a test split. */
+        public CopyMemory(int lag, int copyLen, int trainSize, int valSize, long seed) {
+            this(lag, copyLen, trainSize, valSize, seed, 0);
+        }
+
         public static final int SYMBOLS = 8;
         public static final int CLASSES = SYMBOLS + 2;
         public static final int DELIMITER = SYMBOLS + 1;
@@ -101,6 +127,7 @@ public sealed interface DatasetSpec extends Serializable
                 throw new IllegalArgumentException("lag and copy_len must be >= 1");
             }
             checkSizes(lag + 2 * copyLen, trainSize, valSize);
+            checkTestSize(testSize);
         }
 
         @Override
@@ -119,12 +146,18 @@ public sealed interface DatasetSpec extends Serializable
      * the target at the last step is their parity (XOR for 2 bits) as class 0 or 1, so the bits must be
      * held through the lag. Cross-entropy; chance is ln 2.
      */
-    record Parity(int lag, int bits, int trainSize, int valSize, long seed) implements DatasetSpec {
+    record Parity(int lag, int bits, int trainSize, int valSize, long seed, int testSize) implements DatasetSpec {
+        /** Without a test split. */
+        public Parity(int lag, int bits, int trainSize, int valSize, long seed) {
+            this(lag, bits, trainSize, valSize, seed, 0);
+        }
+
         public Parity {
             if (lag < 0 || bits < 1) {
                 throw new IllegalArgumentException("lag must be >= 0 and bits >= 1");
             }
             checkSizes(lag + bits, trainSize, valSize);
+            checkTestSize(testSize);
         }
 
         @Override
@@ -174,6 +207,12 @@ public sealed interface DatasetSpec extends Serializable
         @Override
         public DatasetKind kind() {
             return DatasetKind.CSV;
+        }
+    }
+
+    private static void checkTestSize(int testSize) {
+        if (testSize < 0 || testSize > MAX_SIZE) {
+            throw new IllegalArgumentException("test_size must be in [0, " + MAX_SIZE + "]");
         }
     }
 

@@ -16,6 +16,7 @@ public final class GeneratedData implements SequenceData {
 
     private final WindowSet train;
     private final WindowSet validation;
+    private final WindowSet test;
     private final int batchSize;
     private final EpochOrder order;
 
@@ -25,6 +26,8 @@ public final class GeneratedData implements SequenceData {
         SplittableRandom valStream = root.split();
         this.train = Generators.generate(spec, spec.trainSize(), trainStream);
         this.validation = Generators.generate(spec, spec.valSize(), valStream);
+        // A third stream, split after the other two, so adding a test split leaves train and validation as they were.
+        this.test = spec.testSize() == 0 ? null : Generators.generate(spec, spec.testSize(), root.split());
         this.batchSize = batchSize;
         this.order = new EpochOrder(train.count(), runSeed);
     }
@@ -78,5 +81,10 @@ public final class GeneratedData implements SequenceData {
     @Override
     public Batch validation() {
         return validation.all();
+    }
+
+    @Override
+    public Batch test() {
+        return test == null ? null : test.all();
     }
 }

@@ -208,6 +208,7 @@ public final class LocalExecutor {
         Double v = switch (metric) {
             case "final_val_loss" -> s.finalValLoss();
             case "final_train_loss" -> s.finalTrainLoss();
+            case "test_loss" -> s.testLoss();
             default -> s.bestValLoss();
         };
         return v == null || !Double.isFinite(v) ? Double.POSITIVE_INFINITY : v;

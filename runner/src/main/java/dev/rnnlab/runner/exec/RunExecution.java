@@ -1,6 +1,7 @@
 package dev.rnnlab.runner.exec;
 
 import dev.rnnlab.engine.api.EngineProvider;
+import dev.rnnlab.engine.api.checkpoint.Tensor;
 import dev.rnnlab.engine.api.spec.RunSpec;
 import dev.rnnlab.engine.api.telemetry.Outcome;
 import dev.rnnlab.engine.api.telemetry.RunResult;
@@ -22,6 +23,7 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.logging.log4j.CloseableThreadContext;
 import org.apache.logging.log4j.LogManager;
@@ -74,6 +76,7 @@ final class RunExecution {
         RunResult result;
         double bestVal = Double.NaN;
         long bestStep = -1;
+        double testLoss = Double.NaN;
         double elapsed;
         try (CloseableThreadContext.Instance ctx = CloseableThreadContext.put(RUN_LOG_KEY, dir.log().toString())) {
             if (from == null) {
@@ -96,6 +99,7 @@ final class RunExecution {
                         monitor.restore(from.meta());
                         result = engine.create().resume(runSpec, data, monitor, from.snapshot());
                     }
+                    testLoss = evaluate(run, result, data, monitor.finalParameters(), dir);
                 } catch (RuntimeException | Error e) {
                     LOG.error("run {} failed", run.id(), e);
                     result = new RunResult(Outcome.FAILED, 0, Double.NaN, Double.NaN, e.toString());
@@ -112,7 +116,7 @@ final class RunExecution {
         boolean interrupted = Thread.interrupted();
         try {
             RunSummary summary = commit(run, dir, result, from == null ? start.toString() : from.startedAt(), elapsed,
-                    prov, bestVal, bestStep);
+                    prov, bestVal, bestStep, testLoss);
             // The snapshot is for continuing an interrupted run. Once the run has any other outcome, committed
             // first, so a crash in between loses nothing, it goes: a failed resume is not retried from it.
             if (result.outcome() != Outcome.INTERRUPTED) {
@@ -127,17 +131,44 @@ final class RunExecution {
     }
 
     private RunSummary commit(PlannedRun run, RunDirectory dir, RunResult result, String startedAt, double elapsed,
-                              Map<String, Object> prov, double bestVal, long bestStep) throws IOException {
+                              Map<String, Object> prov, double bestVal, long bestStep, double testLoss)
+            throws IOException {
         Instant end = Instant.now();
         prov.put("finished_at", end.toString());
         dir.writeProvenance(prov);
         SummaryLosses losses = SummaryLosses.of(result, bestVal, bestStep);
+        Double test = losses.finalVal() != null && Double.isFinite(testLoss) ? testLoss : null;
         RunSummary summary = new RunSummary(RunSummary.FORMAT, run.id(), sweepName, run.index(),
                 result.outcome().configName(), result.detail(), result.stepsDone(), losses.finalTrain(),
-                losses.finalVal(), losses.bestVal(), losses.bestValStep(), elapsed, startedAt, end.toString(), engine.name(),
+                losses.finalVal(), losses.bestVal(), losses.bestValStep(), test, elapsed, startedAt, end.toString(), engine.name(),
                 engine.version(), run.spec().seed(), run.swept(), Provenance.sha256(run.resolvedConfig()), prov);
         dir.writeSummary(summary);
         return summary;
+    }
+
+    /**
+     * The final weights on the test split (and predictions.csv) when the run ended with weights training produced
+     * and the engine saved them; NaN otherwise. Logged, never fatal to a run that trained.
+     */
+    private double evaluate(PlannedRun run, RunResult result, SequenceData data, List<Tensor> weights, RunDirectory dir) {
+        boolean trained = switch (result.outcome()) {
+            case COMPLETED, STOPPED, TIMED_OUT -> true;
+            case DIVERGED, FAILED, INTERRUPTED -> false;
+        };
+        if (!trained || weights == null) {
+            return Double.NaN;
+        }
+        try {
+            double loss = Evaluation.run(engine, run.spec().model(), data, weights, run.spec().evaluation().predictions(),
+                    dir.path().resolve(Evaluation.PREDICTIONS));
+            if (!Double.isNaN(loss)) {
+                LOG.info("run {}: test loss {} on the final weights", run.id(), loss);
+            }
+            return loss;
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("run {}: could not evaluate the final weights: {}", run.id(), e.toString());
+            return Double.NaN;
+        }
     }
 
     /** The run's data; a CSV table's normalisation and splits go to {@code data.json}. */

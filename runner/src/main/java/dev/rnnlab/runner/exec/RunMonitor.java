@@ -41,6 +41,7 @@ final class RunMonitor implements TelemetrySink {
     private int evalsWithoutImprovement;
     private long lastEvalStep;
     private StopRequest stop;
+    private List<Tensor> finalParameters;
 
     RunMonitor(RunTelemetry out, StoppingSpec stopping, AshaBoard asha, long totalSteps) {
         this.out = out;
@@ -169,5 +170,11 @@ final class RunMonitor implements TelemetrySink {
     @Override
     public void checkpoint(long step, List<Tensor> parameters) {
         out.checkpoint(step, parameters);
+        finalParameters = List.copyOf(parameters);
+    }
+
+    /** The parameters the engine saved at the end of the run (model.safetensors), or null. */
+    List<Tensor> finalParameters() {
+        return finalParameters;
     }
 }

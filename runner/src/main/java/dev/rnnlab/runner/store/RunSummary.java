@@ -9,6 +9,7 @@ import java.util.Map;
  * {@code completed}, {@code diverged} or {@code stopped} is finished and is not run again. The final losses
  * are null unless the run ended in a state training produced and measured by an evaluation after step 0
  * (null for every diverged or failed run); {@code best_val_*} counts evaluations after step 0 only.
+ * {@code test_loss}: the final weights on the test split, once (null without a test split or a final loss).
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record RunSummary(
@@ -23,6 +24,7 @@ public record RunSummary(
         @JsonProperty("final_val_loss") Double finalValLoss,
         @JsonProperty("best_val_loss") Double bestValLoss,
         @JsonProperty("best_val_step") Long bestValStep,
+        @JsonProperty("test_loss") Double testLoss,
         @JsonProperty("wall_time_s") double wallTimeSeconds,
         @JsonProperty("started_at") String startedAt,
         @JsonProperty("finished_at") String finishedAt,

@@ -15,5 +15,5 @@ import java.util.List;
 record TpeSearch(int budget, int startup, long seed, String metric, int batch, double gamma, int candidates,
                  List<SweepDefinition.Param> params) {
 
-    static final List<String> METRICS = List.of("best_val_loss", "final_val_loss", "final_train_loss");
+    static final List<String> METRICS = List.of("best_val_loss", "final_val_loss", "final_train_loss", "test_loss");
 }

@@ -168,7 +168,7 @@ class ExperimentBinderTest {
         assertEquals(List.of("f.yaml:2:32: dataset.seq_len: must be in [1, 1000000], got 0"),
                 errors(BASE.replace("{kind: sine}", "{kind: sine, seq_len: 0}")));
         assertEquals(List.of("f.yaml:2:38: dataset.seq_len: unknown key for dataset 'copy_memory' (kind at "
-                        + "f.yaml:2:17); allowed keys: kind, train_size, val_size, seed, lag, copy_len"),
+                        + "f.yaml:2:17); allowed keys: kind, train_size, val_size, test_size, seed, lag, copy_len"),
                 errors(BASE.replace("{kind: sine}", "{kind: copy_memory, lag: 5, seq_len: 9}")));
         assertEquals(new DatasetSpec.CopyMemory(5, 10, 1000, 200, 0),
                 bind(BASE.replace("{kind: sine}", "{kind: copy_memory, lag: 5}")).dataset());

@@ -178,4 +178,16 @@ class GeneratedDataTest {
         }
         assertTrue(ones > 30 && ones < 70, "balanced classes: " + ones);
     }
+
+    @Test
+    void aTestSplitComesFromAThirdStreamAndLeavesTrainAndValidationAsTheyWere() {
+        GeneratedData without = new GeneratedData(new DatasetSpec.Sine(20, 50, 10, 3), 1, 8);
+        GeneratedData with = new GeneratedData(new DatasetSpec.Sine(20, 50, 10, 3, 7), 1, 8);
+        assertArrayEquals(without.trainBatch(3).inputs(), with.trainBatch(3).inputs());
+        assertArrayEquals(without.validation().inputs(), with.validation().inputs());
+        assertEquals(null, without.test());
+        assertEquals(7, with.test().size());
+        assertFalse(Arrays.equals(with.validation().inputs(), Arrays.copyOf(with.test().inputs(),
+                with.validation().inputs().length)), "another stream than validation");
+    }
 }

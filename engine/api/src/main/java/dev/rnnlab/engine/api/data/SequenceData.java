@@ -26,4 +26,9 @@ public interface SequenceData {
 
     /** The whole validation split as one batch. */
     Batch validation();
+
+    /** The whole test split as one batch, evaluated once after training; null when the data has none. */
+    default Batch test() {
+        return null;
+    }
 }

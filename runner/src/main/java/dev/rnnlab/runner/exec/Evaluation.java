@@ -1,0 +1,97 @@
+package dev.rnnlab.runner.exec;
+
+import dev.rnnlab.engine.api.EngineProvider;
+import dev.rnnlab.engine.api.check.GradientCase;
+import dev.rnnlab.engine.api.check.GradientReport;
+import dev.rnnlab.engine.api.checkpoint.Tensor;
+import dev.rnnlab.engine.api.data.Batch;
+import dev.rnnlab.engine.api.data.SequenceData;
+import dev.rnnlab.engine.api.data.TargetLayout;
+import dev.rnnlab.engine.api.spec.LossKind;
+import dev.rnnlab.engine.api.spec.ModelSpec;
+import dev.rnnlab.runner.data.CsvData;
+import dev.rnnlab.runner.store.AtomicFiles;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * After training: the final weights (the run's {@code model.safetensors}) on the test split, once, through the
+ * engine's float64 evaluator, so the test loss and the predictions are a forward pass of exactly the saved model.
+ * It gives the test loss (null without a test split) and writes {@code predictions.csv} for the test split, or the
+ * validation split when there is none: long format {@code sequence,t,column,target,prediction}, one row per
+ * predicted value of the first {@code cap} sequences, in the data's original units (a CSV table's targets
+ * un-normalised; for classes, the target class and the most likely one).
+ */
+final class Evaluation {
+
+    static final String PREDICTIONS = "predictions.csv";
+
+    private Evaluation() {}
+
+    /** @return the test loss, NaN when the data has no test split */
+    static double run(EngineProvider engine, ModelSpec model, SequenceData data, List<Tensor> weights, int cap,
+                      Path predictions) throws IOException {
+        Batch test = data.test();
+        Batch shown = test != null ? test : data.validation();
+        GradientReport report = engine.gradientChecker().orElseThrow(() -> new IllegalStateException("engine '"
+                + engine.name() + "' has no evaluator for the test split")).evaluate(gradientCase(model, shown, weights));
+        AtomicFiles.write(predictions, csv(data, shown, report.predictions(), cap));
+        return test == null ? Double.NaN : report.loss();
+    }
+
+    private static GradientCase gradientCase(ModelSpec model, Batch b, List<Tensor> weights) {
+        Map<String, double[]> params = new LinkedHashMap<>();
+        weights.forEach(t -> params.put(t.name(), t.values()));
+        return new GradientCase(model, b.inputSize(), b.outputSize(), b.seqLen(), b.size(), b.layout(), b.loss(), params,
+                doubles(b.inputs()), doubles(b.targets()), null);
+    }
+
+    static String csv(SequenceData data, Batch b, double[] predictions, int cap) {
+        StringBuilder out = new StringBuilder("sequence,t,column,target,prediction\n");
+        int steps = b.layout() == TargetLayout.EVERY_STEP ? b.seqLen() : 1;
+        int o = b.outputSize();
+        boolean classes = b.loss() == LossKind.CROSS_ENTROPY;
+        for (int n = 0; n < Math.min(cap, b.size()); n++) {
+            for (int s = 0; s < steps; s++) {
+                int pos = n * steps + s;
+                int t = b.layout() == TargetLayout.EVERY_STEP ? s : b.seqLen() - 1;
+                if (classes) {
+                    int best = 0;
+                    for (int c = 1; c < o; c++) {
+                        if (predictions[pos * o + c] > predictions[pos * o + best]) {
+                            best = c;
+                        }
+                    }
+                    out.append(String.format(Locale.ROOT, "%d,%d,class,%d,%d%n", n, t, (int) b.targets()[pos], best));
+                    continue;
+                }
+                for (int c = 0; c < o; c++) {
+                    out.append(n).append(',').append(t).append(',').append(column(data, c, o)).append(',')
+                            .append(original(data, c, b.targets()[pos * o + c])).append(',')
+                            .append(original(data, c, predictions[pos * o + c])).append('\n');
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    private static String column(SequenceData data, int c, int outputs) {
+        return data instanceof CsvData csv ? csv.targetNames().get(c) : outputs == 1 ? "y" : "y" + c;
+    }
+
+    private static double original(SequenceData data, int c, double v) {
+        return data instanceof CsvData csv ? csv.original(c, v) : v;
+    }
+
+    private static double[] doubles(float[] f) {
+        double[] d = new double[f.length];
+        for (int i = 0; i < f.length; i++) {
+            d[i] = f[i];
+        }
+        return d;
+    }
+}
