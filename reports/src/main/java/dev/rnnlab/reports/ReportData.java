@@ -89,6 +89,13 @@ final class ReportData {
                 row.put("clip_threshold", r.files().clipThreshold());
             }
             lastFinite(r, row);
+            if (r.files() != null && r.files().dir() != null) {
+                try {
+                    Predictions.add(r.files().dir(), row);
+                } catch (java.io.IOException e) {
+                    row.put("warning", "predictions.csv could not be read: " + e.getMessage());
+                }
+            }
             GradientThroughTime.add(r, row, sweep.runs().size() <= GradientThroughTime.MAX_RUNS_WITH_HEATMAP);
             ObjectNode detail = row.putObject("files");
             detail.put("config", r.files().config());

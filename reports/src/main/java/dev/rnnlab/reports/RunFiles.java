@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * The text files of a run shown in its detail view: the resolved config, the provenance and the tail of
  * the log; plus the global-norm clipping threshold read from the config (drawn on the gradient charts).
  */
-record RunFiles(String config, String provenance, String logTail, Double clipThreshold) {
+record RunFiles(String config, String provenance, String logTail, Double clipThreshold, Path dir) {
 
     static final int LOG_TAIL_LINES = 30;
     static final int MAX_CHARS = 20_000;
@@ -36,7 +36,7 @@ record RunFiles(String config, String provenance, String logTail, Double clipThr
             List<String> lines = Files.readAllLines(logFile, StandardCharsets.UTF_8);
             log = String.join("\n", lines.subList(Math.max(0, lines.size() - LOG_TAIL_LINES), lines.size()));
         }
-        return new RunFiles(config, text(runDir.resolve("provenance.json")), cap(log), clip);
+        return new RunFiles(config, text(runDir.resolve("provenance.json")), cap(log), clip, runDir);
     }
 
     private static String text(Path file) throws IOException {

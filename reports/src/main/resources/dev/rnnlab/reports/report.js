@@ -834,6 +834,26 @@
           [c.x, y], box);
       });
     });
+    // Predictions against the truth (predictions.csv: the final weights on the test split, or validation).
+    if (r.predictions) {
+      var pbox = el('div', 'predictions');
+      pbox.setAttribute('data-points', String(r.predictions.target.length));
+      pbox.appendChild(el('h3', null, 'Predictions against the truth: ' + r.predictions.column + ', in the data\'s units, ' +
+        'sequence by sequence (predictions.csv)'));
+      d.appendChild(pbox);
+      d.addEventListener('toggle', function () {
+        if (!d.open || pbox.plotted) { return; }
+        pbox.plotted = true;
+        var xs = r.predictions.target.map(function (v, k) { return k; });
+        new uPlot({ width: Math.max(460, Math.min(1200, d.clientWidth - 40)), height: 220,
+          series: [{ label: 'value', value: function (u, k) {
+            return k === null || k === undefined ? '' : 'sequence ' + r.predictions.sequence[k] + ', t ' + r.predictions.t[k]; } },
+            { label: 'target', stroke: '#1d2330', width: 1.5, value: function (u, v) { return fmt(v); } },
+            { label: 'prediction', stroke: color(i), width: 1.5, dash: [5, 3], value: function (u, v) { return fmt(v); } }],
+          scales: { x: { time: false } }, axes: [{ label: 'sequence, step' }, valueAxis(false, null)] },
+          [xs, r.predictions.target, r.predictions.prediction], pbox);
+      });
+    }
     [['config.yaml', r.files.config], ['provenance.json', r.files.provenance], ['run.log (end)', r.files.log_tail]]
       .forEach(function (f) {
         if (!f[1]) { return; }

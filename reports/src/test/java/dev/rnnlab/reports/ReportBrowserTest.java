@@ -105,6 +105,28 @@ class ReportBrowserTest {
     }
 
     @Test
+    void aRunsPredictionsAreDrawnAgainstTheTruthInItsDetail() throws Exception {
+        Path sweep = SweepFixture.write(dir, "plain");
+        StringBuilder csv = new StringBuilder("sequence,t,column,target,prediction\n");
+        for (int n = 0; n < 3; n++) {
+            for (int t = 0; t < 4; t++) {
+                csv.append(n).append(',').append(t).append(",CO2,").append(400 + n + t).append(',').append(401 + n + t)
+                        .append('\n');
+            }
+        }
+        Files.writeString(sweep.resolve("runs/aaa/predictions.csv"), csv + "torn,line\n");
+        Chromium.Result r = Chromium.run(dir, "--virtual-time-budget=5000", "--dump-dom", SweepReport.write(sweep).toUri()
+                + "#run-aaa");
+        assertEquals(0, r.exitCode(), r.stderr());
+        Matcher box = Pattern.compile("<div class=\"predictions\" data-points=\"(\\d+)\"><h3>Predictions against the truth: "
+                + "CO2, in the data's units").matcher(r.stdout());
+        assertTrue(box.find(), "the predictions chart in aaa's detail");
+        assertEquals("12", box.group(1), "3 sequences x 4 steps; the torn line skipped");
+        assertEquals(9 + 8 + 1, count(r.stdout(), "class=\"uplot"), "the page's charts, aaa's eight, its predictions");
+        assertEquals("", consoleLines(r));
+    }
+
+    @Test
     void theChartsAreNotBlank() throws Exception {
         Path report = SweepReport.write(SweepFixture.write(dir, "plain"));
         Path png = dir.resolve("shot.png");

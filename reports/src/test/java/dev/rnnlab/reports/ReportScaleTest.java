@@ -42,7 +42,7 @@ class ReportScaleTest {
             }
             Metrics m = new Metrics(steps, Map.of("train_loss", loss), 0);
             runs.add(new RunData(String.format("run%04d", r), r, Map.of("model.hidden", Integer.toString(8 + r % 7)),
-                    null, m, DetailCsv.EMPTY, DetailCsv.EMPTY, DetailCsv.EMPTY, new RunFiles("", "", "", null)));
+                    null, m, DetailCsv.EMPTY, DetailCsv.EMPTY, DetailCsv.EMPTY, new RunFiles("", "", "", null, null)));
         }
         return new SweepReader.Sweep("big", List.of("model.hidden"), runs);
     }
