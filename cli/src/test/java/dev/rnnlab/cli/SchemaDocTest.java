@@ -68,7 +68,7 @@ class SchemaDocTest {
                         for (BpttSpec bptt : List.of(new BpttSpec.Full(), new BpttSpec.Truncated(4, 2))) {
                             known.addAll(keyPaths(ConfigWriter.write(new ExperimentSpec("x", 0, "native", d, model,
                                     new TrainingSpec(1, 1, 1, o, s, c, bptt, true), Precision.FLOAT32,
-                                    TelemetrySpec.DEFAULT, STOPPING, new EvaluationSpec(7)))));
+                                    TelemetrySpec.DEFAULT, STOPPING, new EvaluationSpec(7, 2, 3)))));
                         }
                     }
                 }

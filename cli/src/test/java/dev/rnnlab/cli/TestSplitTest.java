@@ -79,6 +79,29 @@ class TestSplitTest {
     }
 
     @Test
+    void aTrainedSinePredictorRollsOutOnBothEngines() throws Exception {
+        for (String engine : new String[] {"native", "dl4j"}) {
+            Path f = Files.writeString(dir.resolve("roll.yaml"), SINE.replace("steps: 60", "steps: 400")
+                    .replace("evaluation: {predictions: 5}", "evaluation: {rollout: {warmup: 3, steps: 8}}")
+                    .replace("seed: 4", "seed: 4\nengine: " + engine));
+            CliTest.Run r = CliTest.rnnlab("sweep", f.toString(), "--out", dir.resolve("roll-" + engine).toString(), "--quiet");
+            assertEquals(0, r.code(), r.out() + r.err());
+            Path run;
+            try (Stream<Path> runs = Files.list(dir.resolve("roll-" + engine + "/tested/runs"))) {
+                run = runs.findFirst().orElseThrow();
+            }
+            List<String> rows = Files.readAllLines(run.resolve("rollout.csv"));
+            assertEquals(1 + 8, rows.size(), engine);
+            double worst = 0;
+            for (String row : rows.subList(1, rows.size())) {
+                String[] c = row.split(",");
+                worst = Math.max(worst, Math.abs(Double.parseDouble(c[1]) - Double.parseDouble(c[2])));
+            }
+            assertTrue(worst < 0.3, engine + ": a trained predictor follows the sine for 8 steps fed its own output: " + worst);
+        }
+    }
+
+    @Test
     void aCsvRunsPredictionsAreInTheFilesUnits() throws Exception {
         Path f = Files.writeString(dir.resolve("co2.yaml"), Files.readString(Path.of("../experiments/co2-forecast.yaml"))
                 .replace("path: data/co2-concentration.csv", "path: " + Path.of("../experiments/data/co2-concentration.csv")

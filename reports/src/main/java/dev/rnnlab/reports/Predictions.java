@@ -19,6 +19,38 @@ final class Predictions {
 
     private Predictions() {}
 
+    /** Adds {@code rollout: {t[], target[], prediction[]}} from {@code rollout.csv}, if any. */
+    static void addRollout(Path runDir, ObjectNode row) throws IOException {
+        Path file = runDir.resolve("rollout.csv");
+        if (!Files.isRegularFile(file)) {
+            return;
+        }
+        ObjectNode node = row.putObject("rollout");
+        ArrayNode t = node.putArray("t");
+        ArrayNode target = node.putArray("target");
+        ArrayNode prediction = node.putArray("prediction");
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            in.readLine();
+            int rows = 0;
+            for (String line = in.readLine(); line != null && rows < MAX_ROWS; line = in.readLine()) {
+                String[] c = line.split(",", -1);
+                try {
+                    if (c.length == 3) {
+                        long step = Long.parseLong(c[0]);
+                        double y = Double.parseDouble(c[1]);
+                        double p = Double.parseDouble(c[2]);
+                        t.add(step);
+                        target.add(ReportData.round(y));
+                        prediction.add(ReportData.round(p));
+                        rows++;
+                    }
+                } catch (NumberFormatException e) {
+                    // a torn line: skipped
+                }
+            }
+        }
+    }
+
     /** Adds {@code predictions: {column, sequence[], t[], target[], prediction[]}} to the run's row, if any. */
     static void add(Path runDir, ObjectNode row) throws IOException {
         Path file = runDir.resolve("predictions.csv");

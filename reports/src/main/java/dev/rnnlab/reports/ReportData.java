@@ -92,6 +92,7 @@ final class ReportData {
             if (r.files() != null && r.files().dir() != null) {
                 try {
                     Predictions.add(r.files().dir(), row);
+                    Predictions.addRollout(r.files().dir(), row);
                 } catch (java.io.IOException e) {
                     row.put("warning", "predictions.csv could not be read: " + e.getMessage());
                 }

@@ -854,6 +854,23 @@
           [xs, r.predictions.target, r.predictions.prediction], pbox);
       });
     }
+    // The rollout: each prediction fed back as the next input (rollout.csv), against the truth.
+    if (r.rollout && r.rollout.t.length) {
+      var rbox = el('div', 'rollout');
+      rbox.setAttribute('data-points', String(r.rollout.t.length));
+      rbox.appendChild(el('h3', null, 'Rollout: each prediction fed back as the next input, from step ' + r.rollout.t[0] +
+        ', against the truth (rollout.csv)'));
+      d.appendChild(rbox);
+      d.addEventListener('toggle', function () {
+        if (!d.open || rbox.plotted) { return; }
+        rbox.plotted = true;
+        new uPlot({ width: Math.max(460, Math.min(1200, d.clientWidth - 40)), height: 220,
+          series: [{ label: 't' }, { label: 'truth', stroke: '#1d2330', width: 1.5, value: function (u, v) { return fmt(v); } },
+            { label: 'rollout', stroke: color(i), width: 1.5, dash: [5, 3], value: function (u, v) { return fmt(v); } }],
+          scales: { x: { time: false } }, axes: [{ label: 't' }, valueAxis(false, null)] },
+          [r.rollout.t, r.rollout.target, r.rollout.prediction], rbox);
+      });
+    }
     [['config.yaml', r.files.config], ['provenance.json', r.files.provenance], ['run.log (end)', r.files.log_tail]]
       .forEach(function (f) {
         if (!f[1]) { return; }

@@ -105,7 +105,7 @@ class ReportBrowserTest {
     }
 
     @Test
-    void aRunsPredictionsAreDrawnAgainstTheTruthInItsDetail() throws Exception {
+    void aRunsPredictionsAndRolloutAreDrawnAgainstTheTruthInItsDetail() throws Exception {
         Path sweep = SweepFixture.write(dir, "plain");
         StringBuilder csv = new StringBuilder("sequence,t,column,target,prediction\n");
         for (int n = 0; n < 3; n++) {
@@ -115,6 +115,7 @@ class ReportBrowserTest {
             }
         }
         Files.writeString(sweep.resolve("runs/aaa/predictions.csv"), csv + "torn,line\n");
+        Files.writeString(sweep.resolve("runs/aaa/rollout.csv"), "t,target,prediction\n2,0.5,0.49\n3,0.6,0.58\n4,0.7,0.66\n");
         Chromium.Result r = Chromium.run(dir, "--virtual-time-budget=5000", "--dump-dom", SweepReport.write(sweep).toUri()
                 + "#run-aaa");
         assertEquals(0, r.exitCode(), r.stderr());
@@ -122,7 +123,9 @@ class ReportBrowserTest {
                 + "CO2, in the data's units").matcher(r.stdout());
         assertTrue(box.find(), "the predictions chart in aaa's detail");
         assertEquals("12", box.group(1), "3 sequences x 4 steps; the torn line skipped");
-        assertEquals(9 + 8 + 1, count(r.stdout(), "class=\"uplot"), "the page's charts, aaa's eight, its predictions");
+        assertTrue(r.stdout().contains("<div class=\"rollout\" data-points=\"3\"><h3>Rollout: each prediction fed back as "
+                + "the next input, from step 2"), "the rollout chart");
+        assertEquals(9 + 8 + 2, count(r.stdout(), "class=\"uplot"), "the page's charts, aaa's eight, predictions, rollout");
         assertEquals("", consoleLines(r));
     }
 

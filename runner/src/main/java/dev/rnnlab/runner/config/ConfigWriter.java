@@ -158,6 +158,11 @@ public final class ConfigWriter {
         if (!spec.evaluation().equals(EvaluationSpec.DEFAULT)) { // only when set, so other configs keep their run ids
             out.append("evaluation:\n");
             line(out, 1, "predictions", Integer.toString(spec.evaluation().predictions()));
+            if (spec.evaluation().rolloutSteps() > 0) {
+                out.append("  rollout:\n");
+                line(out, 2, "warmup", Integer.toString(spec.evaluation().rolloutWarmup()));
+                line(out, 2, "steps", Integer.toString(spec.evaluation().rolloutSteps()));
+            }
         }
         return out.toString();
     }

@@ -70,7 +70,9 @@ public final class ExperimentBinder {
         }
         TelemetrySpec telemetry = telemetry(top.mapping("telemetry", false));
         StoppingSpec stopping = stopping(top.mapping("stopping", false));
-        EvaluationSpec evaluation = evaluation(top.mapping("evaluation", false));
+        MappingReader evaluationReader = top.mapping("evaluation", false);
+        EvaluationSpec evaluation = evaluation(evaluationReader);
+        checkRollout(evaluation, dataset, evaluationReader);
         top.rejectUnknownKeys("");
         if (!errors.isEmpty()) {
             throw new ConfigException(sorted(errors));
@@ -137,8 +139,44 @@ public final class ExperimentBinder {
             return null;
         }
         Integer predictions = r.intValue("predictions", EvaluationSpec.DEFAULT_PREDICTIONS, 0, EvaluationSpec.MAX_PREDICTIONS);
+        int warmup = 0;
+        int steps = 0;
+        if (r.has("rollout")) {
+            MappingReader ro = r.mapping("rollout", false);
+            if (ro == null) {
+                return null;
+            }
+            Integer w = ro.intValue("warmup", null, 1, DatasetSpec.MAX_SEQ_LEN);
+            Integer k = ro.intValue("steps", null, 1, DatasetSpec.MAX_SEQ_LEN);
+            ro.rejectUnknownKeys("");
+            if (w == null || k == null) {
+                return null;
+            }
+            warmup = w;
+            steps = k;
+        } else {
+            r.node("rollout");
+        }
         r.rejectUnknownKeys("");
-        return predictions == null ? null : new EvaluationSpec(predictions);
+        return predictions == null ? null : new EvaluationSpec(predictions, warmup, steps);
+    }
+
+    /** A rollout feeds predictions back as inputs: only for next-step tasks whose inputs are their targets. */
+    private static void checkRollout(EvaluationSpec e, DatasetSpec d, MappingReader evaluation) {
+        if (e == null || d == null || e.rolloutSteps() == 0) {
+            return;
+        }
+        boolean selfFed = d instanceof DatasetSpec.Sine || d instanceof DatasetSpec.Csv csv
+                && csv.task() == dev.rnnlab.runner.data.CsvTask.NEXT_STEP && csv.inputs().equals(csv.target())
+                && csv.horizon() == 1;
+        if (!selfFed) {
+            evaluation.error("rollout", "a rollout feeds each prediction back as the next input: it needs a next-step "
+                    + "task whose inputs are its targets, one row ahead (sine, or csv with task: next_step, horizon: 1 "
+                    + "and inputs equal to target)");
+        } else if (e.rolloutWarmup() + e.rolloutSteps() > d.seqLen() + 1) {
+            evaluation.error("rollout", "warmup + steps = " + (e.rolloutWarmup() + e.rolloutSteps()) + " reaches past the "
+                    + "sequence's truth: at most seq_len + 1 = " + (d.seqLen() + 1));
+        }
     }
 
     private static ModelSpec model(MappingReader r) {

@@ -43,6 +43,42 @@ final class Evaluation {
         return test == null ? Double.NaN : report.loss();
     }
 
+    static final String ROLLOUT = "rollout.csv";
+
+    /**
+     * The autoregressive rollout of a next-step model whose inputs are its targets (one input, one output), on the
+     * first sequence of the test split (or validation): the first {@code warmup} true values as inputs, then each
+     * prediction appended as the next input, {@code steps} times. Each prediction is the last step's output of a
+     * forward pass over the sequence so far, from zero states. Writes {@code t,target,prediction} (original units),
+     * t counting the sequence's values from 0, for t = warmup .. warmup + steps - 1.
+     */
+    static void rollout(EngineProvider engine, ModelSpec model, SequenceData data, List<Tensor> weights, int warmup,
+                        int steps, Path file) throws IOException {
+        Batch b = data.test() != null ? data.test() : data.validation();
+        int t = b.seqLen();
+        double[] truth = new double[t + 1]; // x_0 .. x_T: the inputs, then the last step's target
+        for (int s = 0; s < t; s++) {
+            truth[s] = b.inputs()[s];
+        }
+        truth[t] = b.targets()[t - 1];
+        Map<String, double[]> params = new LinkedHashMap<>();
+        weights.forEach(w -> params.put(w.name(), w.values()));
+        double[] seq = new double[warmup + steps];
+        System.arraycopy(truth, 0, seq, 0, warmup);
+        StringBuilder out = new StringBuilder("t,target,prediction\n");
+        var checker = engine.gradientChecker().orElseThrow();
+        for (int k = 0; k < steps; k++) {
+            int len = warmup + k;
+            GradientReport r = checker.evaluate(new GradientCase(model, 1, 1, len, 1, TargetLayout.EVERY_STEP, LossKind.MSE,
+                    params, java.util.Arrays.copyOf(seq, len), new double[len], null));
+            double p = r.predictions()[len - 1];
+            seq[len] = p;
+            out.append(len).append(',').append(original(data, 0, truth[len])).append(',').append(original(data, 0, p))
+                    .append('\n');
+        }
+        AtomicFiles.write(file, out.toString());
+    }
+
     private static GradientCase gradientCase(ModelSpec model, Batch b, List<Tensor> weights) {
         Map<String, double[]> params = new LinkedHashMap<>();
         weights.forEach(t -> params.put(t.name(), t.values()));

@@ -5,6 +5,7 @@ import dev.rnnlab.engine.api.checkpoint.Tensor;
 import dev.rnnlab.engine.api.spec.RunSpec;
 import dev.rnnlab.engine.api.telemetry.Outcome;
 import dev.rnnlab.engine.api.telemetry.RunResult;
+import dev.rnnlab.runner.config.EvaluationSpec;
 import dev.rnnlab.runner.config.ExperimentSpec;
 import dev.rnnlab.engine.api.data.SequenceData;
 import dev.rnnlab.runner.data.CsvData;
@@ -163,6 +164,11 @@ final class RunExecution {
                     dir.path().resolve(Evaluation.PREDICTIONS));
             if (!Double.isNaN(loss)) {
                 LOG.info("run {}: test loss {} on the final weights", run.id(), loss);
+            }
+            EvaluationSpec e = run.spec().evaluation();
+            if (e.rolloutSteps() > 0) {
+                Evaluation.rollout(engine, run.spec().model(), data, weights, e.rolloutWarmup(), e.rolloutSteps(),
+                        dir.path().resolve(Evaluation.ROLLOUT));
             }
             return loss;
         } catch (IOException | RuntimeException e) {
