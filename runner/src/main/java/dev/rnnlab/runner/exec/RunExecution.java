@@ -156,8 +156,8 @@ final class RunExecution {
             case COMPLETED, STOPPED, TIMED_OUT -> true;
             case DIVERGED, FAILED, INTERRUPTED -> false;
         };
-        if (!trained || weights == null) {
-            return Double.NaN;
+        if (!trained || weights == null || engine.gradientChecker().isEmpty()) {
+            return Double.NaN; // nothing to evaluate, or no evaluator to do it with
         }
         try {
             double loss = Evaluation.run(engine, run.spec().model(), data, weights, run.spec().evaluation().predictions(),
