@@ -231,8 +231,8 @@ final class Dl4jNetwork {
         return a.dup('c').castTo(DataType.DOUBLE).data().asDouble();
     }
 
-    /** Loss, gradients (state_dict layout, averaged) and predictions of one batch, from zero initial states. */
-    record Result(double loss, Map<String, double[]> gradients, double[] predictions) {}
+    /** Loss and gradients (state_dict layout, averaged) of one batch, from zero initial states. */
+    record Result(double loss, Map<String, double[]> gradients) {}
 
     /**
      * @param inputs  {@code [B, T, I]}, batch-first
@@ -243,7 +243,7 @@ final class Dl4jNetwork {
         net.setInput(features(inputs, batch));
         net.setLabels(labels(targets, batch));
         net.computeGradientAndScore();
-        return new Result(net.score(), gradients(net.gradient(), batch), null);
+        return new Result(net.score(), gradients(net.gradient(), batch));
     }
 
     /** The loss of one batch, without gradients. */
