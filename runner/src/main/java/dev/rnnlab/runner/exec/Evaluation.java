@@ -3,6 +3,7 @@ package dev.rnnlab.runner.exec;
 import dev.rnnlab.engine.api.EngineProvider;
 import dev.rnnlab.engine.api.check.GradientCase;
 import dev.rnnlab.engine.api.check.GradientReport;
+import dev.rnnlab.engine.api.check.Stepper;
 import dev.rnnlab.engine.api.checkpoint.Tensor;
 import dev.rnnlab.engine.api.data.Batch;
 import dev.rnnlab.engine.api.data.SequenceData;
@@ -49,7 +50,8 @@ final class Evaluation {
      * The autoregressive rollout of a next-step model whose inputs are its targets (one input, one output), on the
      * first sequence of the test split (or validation): the first {@code warmup} true values as inputs, then each
      * prediction appended as the next input, {@code steps} times. Each prediction is the last step's output of a
-     * forward pass over the sequence so far, from zero states. Writes {@code t,target,prediction} (original units),
+     * forward pass over the sequence so far from zero states, computed by the engine's {@link Stepper} at one step's
+     * cost per step. Writes {@code t,target,prediction} (original units),
      * t counting the sequence's values from 0, for t = warmup .. warmup + steps - 1.
      */
     static void rollout(EngineProvider engine, ModelSpec model, SequenceData data, List<Tensor> weights, int warmup,
@@ -63,16 +65,15 @@ final class Evaluation {
         truth[t] = b.targets()[t - 1];
         Map<String, double[]> params = new LinkedHashMap<>();
         weights.forEach(w -> params.put(w.name(), w.values()));
-        double[] seq = new double[warmup + steps];
-        System.arraycopy(truth, 0, seq, 0, warmup);
+        Stepper stepper = engine.gradientChecker().orElseThrow().stepper(model, 1, 1, params);
         StringBuilder out = new StringBuilder("t,target,prediction\n");
-        var checker = engine.gradientChecker().orElseThrow();
+        double[] first = stepper.step(java.util.Arrays.copyOf(truth, warmup), warmup);
+        double p = first[warmup - 1];
         for (int k = 0; k < steps; k++) {
             int len = warmup + k;
-            GradientReport r = checker.evaluate(new GradientCase(model, 1, 1, len, 1, TargetLayout.EVERY_STEP, LossKind.MSE,
-                    params, java.util.Arrays.copyOf(seq, len), new double[len], null));
-            double p = r.predictions()[len - 1];
-            seq[len] = p;
+            if (k > 0) {
+                p = stepper.step(new double[] {p}, 1)[0]; // the last prediction is the next input
+            }
             out.append(len).append(',').append(original(data, 0, truth[len])).append(',').append(original(data, 0, p))
                     .append('\n');
         }

@@ -9,9 +9,11 @@ import dev.rnnlab.engine.api.EngineProvider;
 import dev.rnnlab.engine.api.EngineRegistry;
 import dev.rnnlab.engine.api.check.GradientChecker;
 import dev.rnnlab.engine.api.check.GradientReport;
+import dev.rnnlab.engine.api.check.Stepper;
 import dev.rnnlab.engine.api.checkpoint.Tensor;
 import dev.rnnlab.engine.api.spec.CellKind;
 import dev.rnnlab.engine.api.spec.ClippingKind;
+import dev.rnnlab.engine.api.spec.ModelSpec;
 import dev.rnnlab.engine.api.spec.OptimizerKind;
 import dev.rnnlab.engine.api.spec.Precision;
 import dev.rnnlab.engine.api.telemetry.EvalRecord;
@@ -72,13 +74,29 @@ class RolloutTest {
         @Override
         public Optional<GradientChecker> gradientChecker() {
             double c = 2 * Math.cos(DatasetSpec.Sine.INTERVAL / T);
-            return Optional.of(g -> {
-                double[] x = g.inputs();
-                double[] p = new double[x.length];
-                for (int t = 1; t < x.length; t++) {
-                    p[t] = c * x[t] - x[t - 1];
+            return Optional.of(new GradientChecker() {
+                @Override
+                public GradientReport evaluate(dev.rnnlab.engine.api.check.GradientCase g) {
+                    double[] x = g.inputs();
+                    double[] p = new double[x.length];
+                    for (int t = 1; t < x.length; t++) {
+                        p[t] = c * x[t] - x[t - 1];
+                    }
+                    return new GradientReport(0, p, Map.of(), List.of(), null);
                 }
-                return new GradientReport(0, p, Map.of(), List.of(), null);
+
+                @Override
+                public Stepper stepper(ModelSpec model, int inputSize, int outputSize, Map<String, double[]> params) {
+                    double[] previous = {Double.NaN}; // no previous input: predicts 0, as evaluate does at t = 0
+                    return (inputs, steps) -> {
+                        double[] p = new double[steps];
+                        for (int t = 0; t < steps; t++) {
+                            p[t] = Double.isNaN(previous[0]) ? 0 : c * inputs[t] - previous[0];
+                            previous[0] = inputs[t];
+                        }
+                        return p;
+                    };
+                }
             });
         }
     }

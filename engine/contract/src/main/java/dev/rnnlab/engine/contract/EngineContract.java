@@ -108,6 +108,46 @@ public abstract class EngineContract {
         };
     }
 
+    /**
+     * A {@link dev.rnnlab.engine.api.check.Stepper} fed a sequence in stretches of 1, 3 and the rest gives the
+     * outputs the evaluator gives for the whole sequence at once: the state is carried, not reset, and it starts at
+     * zero. Every declared cell, two layers, a head on every step, logits for cross-entropy.
+     */
+    @Test
+    void aStepperCarriesItsStateAndMatchesTheEvaluator() {
+        var checker = provider().gradientChecker();
+        if (checker.isEmpty()) {
+            return; // no float64 evaluator: the runner does not evaluate or generate with this engine
+        }
+        int in = 3;
+        int out = 4;
+        int t = 9;
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(5);
+        for (CellKind cell : provider().capabilities().cells()) {
+            ModelSpec model = new ModelSpec(CellSpec.of(cell), 5, 2);
+            java.util.Map<String, double[]> params = dev.rnnlab.engine.shared.InitialParameters.draw(model, in, out,
+                    new java.util.SplittableRandom(11));
+            params.replaceAll((k, v) -> java.util.Arrays.stream(v).map(x -> x + 0.3 * rng.nextDouble(-1, 1)).toArray());
+            double[] x = rng.doubles(t * in, -1, 1).toArray();
+            double[] y = new double[t];
+            var report = checker.get().evaluate(new dev.rnnlab.engine.api.check.GradientCase(model, in, out, t, 1,
+                    dev.rnnlab.engine.api.data.TargetLayout.EVERY_STEP, dev.rnnlab.engine.api.spec.LossKind.CROSS_ENTROPY,
+                    params, x, y, null));
+            var stepper = checker.get().stepper(model, in, out, params);
+            double[] got = new double[t * out];
+            int done = 0;
+            for (int n : new int[] {1, 3, t - 4}) {
+                double[] o = stepper.step(java.util.Arrays.copyOfRange(x, done * in, (done + n) * in), n);
+                assertEquals(n * out, o.length, cell + ": outputs for " + n + " steps");
+                System.arraycopy(o, 0, got, done * out, o.length);
+                done += n;
+            }
+            for (int i = 0; i < got.length; i++) {
+                assertEquals(report.predictions()[i], got[i], 1e-12, cell + ": output " + i + " (step " + i / out + ")");
+            }
+        }
+    }
+
     @Test
     void isFoundByServiceLoaderUnderItsName() {
         assertTrue(EngineRegistry.discover(getClass().getClassLoader()).find(provider().name()).isPresent(),

@@ -3,9 +3,13 @@ package dev.rnnlab.engine.dl4j;
 import dev.rnnlab.engine.api.check.GradientCase;
 import dev.rnnlab.engine.api.check.GradientChecker;
 import dev.rnnlab.engine.api.check.GradientReport;
+import dev.rnnlab.engine.api.check.Stepper;
 import dev.rnnlab.engine.api.check.TrajectorySpec;
 import dev.rnnlab.engine.api.checkpoint.StateDict;
+import dev.rnnlab.engine.api.data.TargetLayout;
 import dev.rnnlab.engine.api.spec.CellKind;
+import dev.rnnlab.engine.api.spec.LossKind;
+import dev.rnnlab.engine.api.spec.ModelSpec;
 import dev.rnnlab.engine.api.spec.Precision;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,6 +42,18 @@ final class Dl4jGradientChecker implements GradientChecker {
                 : RnnGradientThroughTime.norms(c.model(), c.parameters(), c.inputs(), c.targets(), c.batch(), c.seqLen(),
                 c.inputSize(), c.outputSize(), c.layout(), c.loss());
         return new GradientReport(r.loss(), predictions, r.gradients(), throughTime, trajectory);
+    }
+
+    @Override
+    public Stepper stepper(ModelSpec model, int inputSize, int outputSize, Map<String, double[]> parameters) {
+        if (model.cell().kind() == CellKind.GRU) {
+            throw new IllegalArgumentException("the dl4j engine has no GRU (docs/engines.md)");
+        }
+        // An identity head (the MSE network) gives the logits for cross-entropy too; the loss is never computed.
+        Dl4jNetwork net = new Dl4jNetwork(model, inputSize, outputSize, 1, TargetLayout.EVERY_STEP, LossKind.MSE,
+                Precision.FLOAT64);
+        net.setParameters(copy(parameters));
+        return net::timeStep;
     }
 
     private static GradientReport.TrajectoryReport trajectory(Dl4jNetwork net, Map<String, double[]> params,

@@ -276,6 +276,32 @@ final class Dl4jNetwork {
         return out;
     }
 
+    /**
+     * One sequence's next {@code steps} steps ({@code [steps, I]}) through {@link MultiLayerNetwork#rnnTimeStep}, which
+     * carries every layer's state from call to call; returns the head's outputs {@code [steps, O]}. For a network
+     * built with an MSE head (identity activation), as {@link Dl4jGradientChecker#stepper} builds it, these are the
+     * logits too.
+     */
+    double[] timeStep(double[] inputs, int steps) {
+        double[] ncw = new double[inputSize * steps];
+        for (int t = 0; t < steps; t++) {
+            for (int i = 0; i < inputSize; i++) {
+                ncw[i * steps + t] = inputs[t * inputSize + i];
+            }
+        }
+        double[] out = rowMajor(net.rnnTimeStep(Nd4j.create(ncw, new long[] {1, inputSize, steps}, 'c').castTo(dtype)));
+        if (out.length != outputSize * steps) {
+            throw new IllegalStateException("rnnTimeStep gave " + out.length + " values for " + steps + " steps");
+        }
+        double[] rows = new double[steps * outputSize];
+        for (int t = 0; t < steps; t++) {
+            for (int o = 0; o < outputSize; o++) {
+                rows[t * outputSize + o] = out[o * steps + t]; // [1, O, steps] to [steps, O]
+            }
+        }
+        return rows;
+    }
+
     private INDArray features(double[] x, int batch) {
         double[] ncw = new double[batch * inputSize * seqLen];
         for (int b = 0; b < batch; b++) {

@@ -3,11 +3,15 @@ package dev.rnnlab.engine.bptt;
 import dev.rnnlab.engine.api.check.GradientCase;
 import dev.rnnlab.engine.api.check.GradientChecker;
 import dev.rnnlab.engine.api.check.GradientReport;
+import dev.rnnlab.engine.api.check.Stepper;
 import dev.rnnlab.engine.api.check.TrajectorySpec;
 import dev.rnnlab.engine.api.data.Batch;
 import dev.rnnlab.engine.api.data.TargetLayout;
+import dev.rnnlab.engine.api.spec.LossKind;
+import dev.rnnlab.engine.api.spec.ModelSpec;
 import dev.rnnlab.engine.bptt.layer.RecurrentLayer;
 import dev.rnnlab.engine.bptt.math.F64Kernels;
+import dev.rnnlab.engine.bptt.model.ModelState;
 import dev.rnnlab.engine.bptt.model.SequenceModel;
 import dev.rnnlab.engine.bptt.model.TimeMajor;
 import dev.rnnlab.engine.bptt.optim.Clipping;
@@ -45,6 +49,26 @@ final class NativeGradientChecker implements GradientChecker {
         GradientReport.TrajectoryReport trajectory = c.trajectory() == null ? null
                 : trajectory(model, c.trajectory(), x, y, c.seqLen(), c.batch());
         return new GradientReport(loss, predictions, grads, norms, trajectory);
+    }
+
+    @Override
+    public Stepper stepper(ModelSpec spec, int inputSize, int outputSize, Map<String, double[]> parameters) {
+        SequenceModel<double[]> model = new SequenceModel<>(k, spec, inputSize, outputSize, TargetLayout.EVERY_STEP,
+                LossKind.MSE); // the loss is never computed
+        load(model, parameters);
+        return new Stepper() {
+            private ModelState<double[]> state; // null: zero states
+
+            @Override
+            public double[] step(double[] inputs, int steps) {
+                if (inputs.length != steps * inputSize) {
+                    throw new IllegalArgumentException(inputs.length + " inputs for " + steps + " steps of " + inputSize);
+                }
+                model.forward(inputs, steps, 1, state); // batch 1: time-major and batch-first agree
+                state = model.finalState(1);
+                return java.util.Arrays.copyOf(model.predictions(), steps * outputSize);
+            }
+        };
     }
 
     private GradientReport.TrajectoryReport trajectory(SequenceModel<double[]> model, TrajectorySpec t, double[] x,
